@@ -1,0 +1,66 @@
+/**
+ * Whether a lookup or verification may spend quota: every check that can refuse a request runs
+ * before any quota is reserved, so a refused request consumes nothing (R1) and is recorded (R6).
+ */
+import type { ErrorCode } from '../errors.js';
+import type { IdNumberCheck } from '../id-number.js';
+
+/** INTERFACE: a dossier code is 1–64 characters of letters, digits and `. - _ /`. */
+export const DOSSIER_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
+export const MAX_PURPOSE_LENGTH = 500;
+
+export type Refusal = { ok: false; code: ErrorCode; detail: string };
+
+export interface ActingUser {
+  status: string;
+  unitId: number;
+}
+
+/** The person named in X-On-Behalf-Of must exist, be active and belong to the app's unit (R4, R9). */
+export function checkActingUser(user: ActingUser | undefined, appUnitId: number): { ok: true } | Refusal {
+  if (!user) return { ok: false, code: 'FORBIDDEN', detail: 'acting user unknown' };
+  if (user.status !== 'active') return { ok: false, code: 'ACCOUNT_DISABLED', detail: `acting user is ${user.status}` };
+  if (user.unitId !== appUnitId) return { ok: false, code: 'FORBIDDEN', detail: 'acting user belongs to another unit' };
+  return { ok: true };
+}
+
+export interface AppAccessInput {
+  status: string;
+  activeFrom: number | null;
+  versionStatus: string | undefined;
+}
+
+/** R2: an app's key works only while it is approved in writing and its start date has come. */
+export function checkAppAccess(a: AppAccessInput, nowMs: number): { ok: true } | Refusal {
+  if (a.status !== 'approved') return { ok: false, code: 'APP_NOT_APPROVED', detail: `app is ${a.status}` };
+  if (a.activeFrom !== null && a.activeFrom > nowMs) return { ok: false, code: 'APP_NOT_APPROVED', detail: 'start date not reached' };
+  if (a.versionStatus !== 'approved') return { ok: false, code: 'APP_VERSION_NOT_APPROVED', detail: `version is ${a.versionStatus ?? 'unregistered'}` };
+  return { ok: true };
+}
+
+export interface PurposeInput {
+  idCheck: IdNumberCheck;
+  procedure: { fields: readonly string[]; active: boolean } | undefined;
+  dossierCode: string;
+  purpose: string;
+}
+
+/** The purpose binding every query carries: a valid number, a catalogued procedure, a dossier and a reason. */
+export function checkPurpose(i: PurposeInput): { ok: true } | Refusal {
+  if (i.idCheck.status === 'invalid') return { ok: false, code: 'INVALID_ID_NUMBER', detail: i.idCheck.reason };
+  if (!i.procedure || !i.procedure.active) return { ok: false, code: 'UNKNOWN_PROCEDURE', detail: 'procedure not in the catalogue' };
+  if (!DOSSIER_CODE.test(i.dossierCode)) return { ok: false, code: 'INVALID_REQUEST', detail: 'malformed dossier code' };
+  const purpose = i.purpose.trim();
+  if (purpose.length === 0) return { ok: false, code: 'INVALID_REQUEST', detail: 'empty purpose' };
+  if (purpose.length > MAX_PURPOSE_LENGTH) return { ok: false, code: 'INVALID_REQUEST', detail: 'purpose too long' };
+  return { ok: true };
+}
+
+/** Requested fields must lie within the procedure's; none requested means all of the procedure's. */
+export function allowedFields(procedureFields: readonly string[], requested: readonly string[] | undefined): { ok: true; fields: string[] } | Refusal {
+  if (requested === undefined) return { ok: true, fields: [...procedureFields] };
+  const outside = requested.filter((f) => !procedureFields.includes(f));
+  if (outside.length > 0) return { ok: false, code: 'FIELD_NOT_ALLOWED', detail: `not in procedure: ${outside.join(',')}` };
+  if (requested.length === 0) return { ok: false, code: 'INVALID_REQUEST', detail: 'empty field list' };
+  return { ok: true, fields: [...new Set(requested)] };
+}

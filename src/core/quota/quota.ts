@@ -1,0 +1,80 @@
+/**
+ * Quota decisions (R1: never exceed the province's registered daily threshold; no unit's tool can
+ * burn the province's quota). Pure: the shell reads the counters under a lock, calls these, and
+ * writes the result in the same transaction as the ledger entry.
+ */
+import type { ErrorCode } from '../errors.js';
+
+export interface QuotaScope {
+  /** Counter key within the day: province, unit:<id>, user:<id>, app:<id>, rate:<userId>:<minute>. */
+  readonly scope: string;
+  readonly cap: number;
+  /** The refusal when this scope is full. */
+  readonly code: Extract<ErrorCode, 'QUOTA_EXCEEDED' | 'RATE_LIMITED'>;
+}
+
+export interface ReservationRequest {
+  readonly day: string;
+  readonly scopes: readonly QuotaScope[];
+}
+
+export type ReservationDecision =
+  | { readonly granted: true; readonly remaining: Readonly<Record<string, number>> }
+  | { readonly granted: false; readonly code: 'QUOTA_EXCEEDED' | 'RATE_LIMITED' | 'UPSTREAM_LOCKED'; readonly scope?: string };
+
+/** The province cap: the registered threshold less the safety margin, rounded down. */
+export function provinceCap(threshold: number, safetyMargin: number): number {
+  // The epsilon absorbs binary rounding (10000 × 0.95 = 9499.999…) without ever rounding up.
+  return Math.max(0, Math.floor(threshold * (1 - safetyMargin) + 1e-9));
+}
+
+export interface ScopeInputs {
+  readonly day: string;
+  readonly minute: number;
+  readonly provinceCap: number;
+  readonly unit: { readonly id: number; readonly dailyQuota: number };
+  readonly user: { readonly id: number; readonly dailyQuota: number | null };
+  readonly app: { readonly id: string; readonly dailyQuota: number | null } | null;
+  readonly userPerMinute: number;
+}
+
+/** Every counter one upstream call draws on, most specific refusal first (rate, then quotas). */
+export function scopesFor(i: ScopeInputs): ReservationRequest {
+  const scopes: QuotaScope[] = [
+    { scope: `rate:${i.user.id}:${i.minute}`, cap: i.userPerMinute, code: 'RATE_LIMITED' },
+    { scope: 'province', cap: i.provinceCap, code: 'QUOTA_EXCEEDED' },
+    { scope: `unit:${i.unit.id}`, cap: i.unit.dailyQuota, code: 'QUOTA_EXCEEDED' },
+  ];
+  if (i.user.dailyQuota !== null) scopes.push({ scope: `user:${i.user.id}`, cap: i.user.dailyQuota, code: 'QUOTA_EXCEEDED' });
+  if (i.app && i.app.dailyQuota !== null) scopes.push({ scope: `app:${i.app.id}`, cap: i.app.dailyQuota, code: 'QUOTA_EXCEEDED' });
+  return { day: i.day, scopes };
+}
+
+/** Counter key across days: the same scope on another day is another counter. */
+export function counterKey(day: string, scope: string): string {
+  return `${day}|${scope}`;
+}
+
+/**
+ * Decides one reservation against the counters and, when granted, increments them in place.
+ * Called in order for every request of a batch, so the batch never grants past any cap.
+ */
+export function reserve(
+  used: Map<string, number>,
+  req: ReservationRequest,
+  upstreamLocked: boolean,
+): ReservationDecision {
+  if (upstreamLocked) return { granted: false, code: 'UPSTREAM_LOCKED' };
+  for (const s of req.scopes) {
+    const u = used.get(counterKey(req.day, s.scope)) ?? 0;
+    if (u + 1 > s.cap) return { granted: false, code: s.code, scope: s.scope };
+  }
+  const remaining: Record<string, number> = {};
+  for (const s of req.scopes) {
+    const key = counterKey(req.day, s.scope);
+    const u = (used.get(key) ?? 0) + 1;
+    used.set(key, u);
+    remaining[s.scope] = s.cap - u;
+  }
+  return { granted: true, remaining };
+}

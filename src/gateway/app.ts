@@ -1,0 +1,99 @@
+/**
+ * The gateway: one Fastify application with the portal's API and the systems' API. Built from
+ * explicit dependencies so tests call it in-process with `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { permits, type Principal } from './access.js';
+import { registerErrorHandling, sendError } from './plugins/errors.js';
+import { registerAppAuth } from './plugins/app-auth.js';
+import { healthRoutes } from './routes/health.js';
+import { lookupRoutes } from './routes/lookups.js';
+import type { GatewayDeps } from './deps.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
+
+const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** A request id we echo must be short and printable (it goes into logs and the ledger). */
+function requestIdFrom(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return v && /^[A-Za-z0-9._:-]{1,128}$/.test(v) ? v : randomUUID();
+}
+
+export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: (logger ?? silentLogger()) as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    // Request lines are logged by the hook below without query strings, which may hold ID numbers.
+    disableRequestLogging: true,
+    trustProxy: deps.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('principal');
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'dancu gateway', version: '1', description: 'Cổng kết nối có kiểm soát tới CSDLQG về dân cư' },
+      components: { securitySchemes: { appKey: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    req.principal = ANONYMOUS;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  registerAppAuth(app, deps);
+
+  /** Default deny: the access declared by the route decides, after authentication hooks ran. */
+  app.addHook('preHandler', async (req, reply) => {
+    // An unknown route has nothing to protect: it answers NOT_FOUND to everyone.
+    if (req.is404) return;
+    const verdict = permits(req.routeOptions.config.access, req.principal);
+    if (verdict === 'unauthenticated') return sendError(req, reply, 'UNAUTHENTICATED');
+    if (verdict === 'forbidden') return sendError(req, reply, 'FORBIDDEN');
+  });
+
+  await app.register(healthRoutes(deps));
+  await app.register(lookupRoutes(deps));
+  for (const routes of deps.extraRoutes ?? []) await app.register(routes);
+
+  app.get('/api/docs', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,27 @@
+/** What the gateway needs from the shell, passed in explicitly (no globals, no env reads). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Keys } from '../keys.js';
+import type { Storage } from '../storage/db.js';
+import type { LedgerWriter } from '../storage/ledger-writer.js';
+import type { UpstreamGuard } from '../upstream/guard.js';
+
+export interface GatewayConfig {
+  readonly timezone: string;
+  readonly upstreamDailyThreshold: number;
+  readonly quotaSafetyMargin: number;
+  readonly userLookupsPerMinute: number;
+  readonly instanceId: string;
+  readonly trustProxy: boolean;
+}
+
+export interface GatewayDeps {
+  readonly config: GatewayConfig;
+  readonly storage: Storage;
+  readonly keys: Keys;
+  readonly ledger: LedgerWriter;
+  readonly upstream: UpstreamGuard;
+  readonly now: () => Date;
+  readonly log?: Logger;
+  readonly extraRoutes?: FastifyPluginAsync[];
+}

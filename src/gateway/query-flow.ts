@@ -1,0 +1,129 @@
+/**
+ * The one path every upstream query takes (lookups and verifications): admit, reserve quota
+ * durably, call the upstream once, record the outcome, and only then answer. Each refusal is
+ * recorded before it is sent (R6); nothing is refunded once reserved (R1).
+ */
+import type { FastifyRequest } from 'fastify';
+import { checkActingUser, checkAppAccess, checkPurpose, type Refusal } from '../core/lookup/admission.js';
+import { DancuError, type ErrorCode } from '../core/errors.js';
+import { checkIdNumber, maskIdNumber } from '../core/id-number.js';
+import { provinceCap, scopesFor, type ReservationDecision } from '../core/quota/quota.js';
+import { dayKey, minuteKey, yearIn } from '../core/time.js';
+import { idNumberHmac } from '../keys.js';
+import { appVersionStatus, procedureByCode, procedureFields, unitByCode, userByUsername } from '../storage/directory.js';
+import { draft, type LedgerDraft } from '../storage/ledger-writer.js';
+import type { ProcedureRow, UserRow } from '../storage/schema.js';
+import type { UpstreamResult } from '../upstream/client.js';
+import { headerValue } from './plugins/app-auth.js';
+import { record } from './record.js';
+import type { GatewayDeps } from './deps.js';
+
+export interface QueryBody {
+  idNumber: string;
+  procedureCode: string;
+  dossierCode: string;
+  purpose: string;
+}
+
+export interface Admitted {
+  base: LedgerDraft;
+  user: UserRow;
+  procedure: ProcedureRow;
+  procedureFields: string[];
+  idNumber: string;
+}
+
+const clip = (s: string | undefined, n: number): string | null => (s === undefined ? null : s.slice(0, n));
+
+/** Runs every check that can refuse before quota is spent; records and throws the refusal. */
+export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryBody, kind: 'lookup' | 'verification', fieldsRequested: string[] | undefined): Promise<Admitted> {
+  const app = req.dancuApp!;
+  const now = deps.now();
+  const idNumber = body.idNumber.trim();
+  const idCheck = checkIdNumber(idNumber, { year: yearIn(now, deps.config.timezone) });
+  const actor = headerValue(req.headers['x-on-behalf-of']);
+  const version = headerValue(req.headers['x-client-version']);
+  const base = draft({
+    request_id: req.id, category: kind, operation: kind, outcome: 'PENDING', app_id: app.id,
+    app_version: clip(version, 64), actor: clip(actor, 64), unit_code: app.unit_code, client_ip: clip(req.ip, 64),
+    id_hmac: idNumber.length > 0 ? idNumberHmac(deps.keys, idNumber.slice(0, 64)) : null,
+    id_masked: idCheck.status === 'invalid' ? null : maskIdNumber(idNumber),
+    procedure_code: clip(body.procedureCode, 64), dossier_code: clip(body.dossierCode, 64), purpose: clip(body.purpose.trim(), 500),
+    fields_requested: fieldsRequested ? fieldsRequested.join(',').slice(0, 2000) : null,
+    detail: idCheck.status === 'unverifiable' ? { idPrefix: 'unverifiable' } : null,
+  });
+  const refuse = async (r: Refusal): Promise<never> => {
+    await record(deps, { ...base, outcome: r.code, detail: { ...(base.detail ?? {}), reason: r.detail } });
+    throw new DancuError(r.code, r.detail);
+  };
+
+  const versionStatus = version ? await appVersionStatus(deps.storage.db, app.id, version) : undefined;
+  const appCheck = checkAppAccess({ status: app.status, activeFrom: app.active_from, versionStatus }, now.getTime());
+  if (!appCheck.ok) await refuse(appCheck);
+  const user = actor ? await userByUsername(deps.storage.db, actor) : undefined;
+  const userCheck = checkActingUser(user && { status: user.status, unitId: user.unit_id }, app.unit_id);
+  if (!userCheck.ok) await refuse(userCheck);
+  const procedure = await procedureByCode(deps.storage.db, body.procedureCode);
+  const fields = procedure ? procedureFields(procedure) : [];
+  const purposeCheck = checkPurpose({ idCheck, procedure: procedure && { fields, active: procedure.active === 1 }, dossierCode: body.dossierCode, purpose: body.purpose });
+  if (!purposeCheck.ok) await refuse(purposeCheck);
+  return { base, user: user!, procedure: procedure!, procedureFields: fields, idNumber };
+}
+
+/** Reserves one unit of every quota the call draws on, in the same commit as its ledger entry. */
+export async function reserveQuota(deps: GatewayDeps, a: Admitted, req: FastifyRequest): Promise<Extract<ReservationDecision, { granted: true }>> {
+  const app = req.dancuApp!;
+  if (!deps.upstream.admit()) {
+    await record(deps, { ...a.base, outcome: 'UPSTREAM_UNAVAILABLE', detail: { reason: 'circuit breaker open' } });
+    throw new DancuError('UPSTREAM_UNAVAILABLE', 'circuit breaker open');
+  }
+  const now = deps.now();
+  const unit = await unitByCode(deps.storage.db, app.unit_code);
+  const request = scopesFor({
+    day: dayKey(now, deps.config.timezone),
+    minute: minuteKey(now),
+    provinceCap: provinceCap(deps.config.upstreamDailyThreshold, deps.config.quotaSafetyMargin),
+    unit: { id: app.unit_id, dailyQuota: unit?.daily_quota ?? 0 },
+    user: { id: a.user.id, dailyQuota: a.user.daily_quota },
+    app: { id: app.id, dailyQuota: app.daily_quota },
+    userPerMinute: deps.config.userLookupsPerMinute,
+  });
+  let result;
+  try {
+    result = await deps.ledger.reserve(request, (d) => ({ ...a.base, operation: `${a.base.category}.reserve`, outcome: d.granted ? 'RESERVED' : d.code }));
+  } catch (err) {
+    deps.log?.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'ledger write failed');
+    throw new DancuError('LEDGER_UNAVAILABLE', 'reservation not recorded');
+  }
+  if (!result.decision.granted) throw new DancuError(result.decision.code, result.decision.scope);
+  return result.decision;
+}
+
+const OUTCOME: Record<UpstreamResult<unknown>['kind'], ErrorCode | 'OK'> = {
+  ok: 'OK', not_found: 'CITIZEN_NOT_FOUND', locked: 'UPSTREAM_LOCKED', error: 'UPSTREAM_ERROR', timeout: 'UPSTREAM_TIMEOUT', unavailable: 'UPSTREAM_UNAVAILABLE',
+};
+
+/**
+ * Records the upstream's answer; when the upstream says the account is locked or throttled, stops
+ * every instance at once (the shared upstream state) until `dancu upstream clear-lock`.
+ */
+export async function recordOutcome<T>(deps: GatewayDeps, a: Admitted, r: UpstreamResult<T>, fieldsReturned: string[] | null): Promise<void> {
+  deps.upstream.record(r);
+  const outcome = OUTCOME[r.kind];
+  if (r.kind === 'locked') {
+    try {
+      await deps.storage.db.updateTable('upstream_state')
+        .set({ locked: 1, locked_at: deps.now().getTime(), reason: `upstream answered ${r.status}`, cleared_at: null, cleared_by: null })
+        .where('id', '=', 1).where('locked', '=', 0).execute();
+    } catch {
+      throw new DancuError('LEDGER_UNAVAILABLE', 'upstream lock not recorded');
+    }
+    await record(deps, draft({ request_id: a.base.request_id, category: 'upstream', operation: 'upstream.locked', outcome: 'UPSTREAM_LOCKED', detail: { severity: 'critical', status: r.status } }));
+  }
+  await record(deps, {
+    ...a.base, operation: `${a.base.category}.result`, outcome, upstream_ms: r.ms,
+    fields_returned: fieldsReturned ? fieldsReturned.join(',') : null,
+    detail: r.kind === 'error' ? { status: r.status } : a.base.detail,
+  });
+  if (outcome !== 'OK') throw new DancuError(outcome, r.kind);
+}

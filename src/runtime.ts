@@ -1,0 +1,92 @@
+/**
+ * Assembles a running dancu from a Config: storage (migrated), keys, the ledger writer, the
+ * upstream (or the built-in simulator when no upstream URL is set) and the gateway. Returns a
+ * handle whose `close()` stops accepting requests, finishes those in flight, and flushes the ledger.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { buildGateway } from './gateway/app.js';
+import { loadKeys, type Keys } from './keys.js';
+import { openStorage, type Storage } from './storage/db.js';
+import { LedgerWriter } from './storage/ledger-writer.js';
+import { migrate } from './storage/migrations/index.js';
+import { buildSimulator, DEMO_UPSTREAM_ACCOUNT, DEMO_UPSTREAM_TOKEN } from './simulator/server.js';
+import { httpUpstream } from './upstream/client.js';
+import { UpstreamGuard } from './upstream/guard.js';
+
+export interface Running {
+  readonly url: string;
+  readonly upstreamUrl: string;
+  readonly simulator: FastifyInstance | null;
+  readonly gateway: FastifyInstance;
+  readonly storage: Storage;
+  readonly keys: Keys;
+  readonly ledger: LedgerWriter;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'dancu' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // Belt and braces: secrets never reach the log even if an object carrying them is logged.
+    redact: { paths: ['*.authorization', '*.cookie', '*.password', '*.newPassword', '*.currentPassword', '*.idNumber', '*.token', '*.key'], censor: '[redacted]' },
+  });
+}
+
+/** Opens and migrates the database, loads the keys and prepares the ledger writer. */
+export async function openCore(config: Config, log?: Logger): Promise<{ storage: Storage; keys: Keys; ledger: LedgerWriter }> {
+  const storage = openStorage(config.databaseUrl);
+  try {
+    const { applied } = await migrate(storage);
+    if (applied.length > 0) log?.info({ applied }, 'migrations applied');
+    const keys = loadKeys(config);
+    const ledger = new LedgerWriter(storage, keys, { instanceId: config.instanceId });
+    await ledger.init();
+    return { storage, keys, ledger };
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}
+
+export async function startDancu(config: Config, opts: { log?: Logger; extraRoutes?: FastifyPluginAsync[] } = {}): Promise<Running> {
+  const log = opts.log ?? createLogger(config);
+  const { storage, keys, ledger } = await openCore(config, log);
+  let simulator: FastifyInstance | null = null;
+  let upstreamUrl = config.upstreamUrl;
+  if (!upstreamUrl) {
+    simulator = buildSimulator({
+      accounts: [{ name: DEMO_UPSTREAM_ACCOUNT, token: config.upstreamToken ?? DEMO_UPSTREAM_TOKEN }],
+      dailyThreshold: config.upstreamDailyThreshold,
+      timezone: config.timezone,
+    });
+    upstreamUrl = await simulator.listen({ host: '127.0.0.1', port: 0 });
+    log.info({ upstream: upstreamUrl }, 'built-in upstream simulator started');
+  }
+  const client = httpUpstream(upstreamUrl, config.upstreamToken ?? DEMO_UPSTREAM_TOKEN, config.upstreamTimeoutMs);
+  const upstream = new UpstreamGuard(client);
+  const gateway = await buildGateway({
+    config, storage, keys, ledger, upstream, now: () => new Date(), log, extraRoutes: opts.extraRoutes ?? [],
+  }, log);
+  const url = await gateway.listen({ host: config.host, port: config.port });
+  log.info({ url, instance: config.instanceId, database: config.databaseKind }, 'dancu gateway listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url, upstreamUrl, simulator, gateway, storage, keys, ledger, log,
+    close() {
+      closing ??= (async () => {
+        await gateway.close();
+        await ledger.drain();
+        await client.close();
+        if (simulator) await simulator.close();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** Runs the schema migrations in order; called on start and by `dancu migrate`. */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Storage } from '../db.js';
+import { foundation } from './001-foundation.js';
+
+function provider(storage: Storage): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001-foundation': foundation(storage.kind),
+      };
+    },
+  };
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrate(storage: Storage): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: storage.db, provider: provider(storage) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,55 @@
+/** `dancu demo` as `npm start` runs it: serves, looks a citizen up, stops on SIGTERM, restarts on the same data. */
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { spawnCli } from '../support/cli.js';
+import { tempDir } from '../support/harness.js';
+
+async function startDemo(dataDir: string) {
+  const child = spawnCli(['demo'], { DANCU_DATA_DIR: dataDir, DANCU_PORT: '0' });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const started = Date.now();
+  while (!/Thông tin demo lưu tại/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`demo exited early:\n${out}`);
+    if (Date.now() - started > 30_000) throw new Error(`demo did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const url = /Cổng \/ gateway:\s+(\S+)/.exec(out)![1]!;
+  const key = /key: (dck_\S+)/.exec(out)![1]!;
+  return { child, url, key, output: () => out };
+}
+
+async function stop(child: ReturnType<typeof spawnCli>): Promise<number> {
+  const t = Date.now();
+  child.kill('SIGTERM');
+  if (child.exitCode === null) await once(child, 'exit');
+  return Date.now() - t;
+}
+
+describe('dancu demo (npm start)', () => {
+  it('serves the gateway with demo data, answers a lookup, stops within 5 s and reuses its data', async () => {
+    const dataDir = tempDir();
+    const first = await startDemo(dataDir);
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const r = await fetch(`${first.url}/api/v1/lookups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.key}`, 'x-on-behalf-of': 'motcua01', 'x-client-version': '3.2.0', 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: '079203000123', procedureCode: '1.001193', dossierCode: 'H12-260101-0001', purpose: 'Đăng ký khai sinh cho con' }),
+    });
+    expect([200, 404]).toContain(r.status);
+    expect(await stop(first.child)).toBeLessThan(5000);
+    expect(first.child.exitCode).toBe(0);
+
+    const second = await startDemo(dataDir);
+    expect(second.key).toBe(first.key);
+    const q = await fetch(`${second.url}/api/v1/lookups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${second.key}`, 'x-on-behalf-of': 'motcua01', 'x-client-version': '3.2.0', 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: '079203000124', procedureCode: '1.001193', dossierCode: 'H12-260101-0002', purpose: 'Đăng ký khai sinh cho con' }),
+    });
+    expect([200, 404]).toContain(q.status);
+    expect(await stop(second.child)).toBeLessThan(5000);
+  }, 90_000);
+});
