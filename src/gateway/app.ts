@@ -6,11 +6,14 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { permits, type Principal } from './access.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
-import { registerAppAuth } from './plugins/app-auth.js';
+import cookie from '@fastify/cookie';
+import { headerValue, registerAppAuth } from './plugins/app-auth.js';
+import { registerSessions } from './plugins/sessions.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { lookupRoutes } from './routes/lookups.js';
 import type { GatewayDeps } from './deps.js';
@@ -24,6 +27,9 @@ declare module 'fastify' {
 function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+const VERDICT_CODE = { unauthenticated: 'UNAUTHENTICATED', forbidden: 'FORBIDDEN', password_expired: 'PASSWORD_EXPIRED', mfa_required: 'MFA_REQUIRED' } as const;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const ANONYMOUS: Principal = { kind: 'anonymous' };
 
@@ -42,7 +48,7 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     // Request lines are logged by the hook below without query strings, which may hold ID numbers.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -66,7 +72,7 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
   await app.register(swagger, {
     openapi: {
       info: { title: 'dancu gateway', version: '1', description: 'Cổng kết nối có kiểm soát tới CSDLQG về dân cư' },
-      components: { securitySchemes: { appKey: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { appKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'dancu_session' } } },
     },
   });
 
@@ -79,19 +85,29 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
     req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
+  await app.register(cookie);
   registerAppAuth(app, deps);
+  registerSessions(app, deps);
 
-  /** Default deny: the access declared by the route decides, after authentication hooks ran. */
-  app.addHook('preHandler', async (req, reply) => {
+  /**
+   * Default deny: the access declared by the route decides, after the authentication hooks ran and
+   * before the body is validated (an outsider learns nothing about a route's schema).
+   */
+  app.addHook('preValidation', async (req, reply) => {
     // An unknown route has nothing to protect: it answers NOT_FOUND to everyone.
     if (req.is404) return;
     const verdict = permits(req.routeOptions.config.access, req.principal);
-    if (verdict === 'unauthenticated') return sendError(req, reply, 'UNAUTHENTICATED');
-    if (verdict === 'forbidden') return sendError(req, reply, 'FORBIDDEN');
+    if (verdict !== 'allow') return sendError(req, reply, VERDICT_CODE[verdict]);
+    // CSRF: a state-changing call in a staff session must echo the session's token (SameSite=Strict is the first line).
+    const p = req.principal;
+    if (p.kind === 'staff' && !SAFE_METHODS.has(req.method) && headerValue(req.headers['x-csrf-token']) !== p.csrf) {
+      return sendError(req, reply, 'FORBIDDEN');
+    }
   });
 
   await app.register(healthRoutes(deps));
   await app.register(lookupRoutes(deps));
+  await app.register(authRoutes(deps));
   for (const routes of deps.extraRoutes ?? []) await app.register(routes);
 
   app.get('/api/docs', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

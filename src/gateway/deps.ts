@@ -1,5 +1,7 @@
 /** What the gateway needs from the shell, passed in explicitly (no globals, no env reads). */
 import type { FastifyPluginAsync } from 'fastify';
+import { DEFAULT_ACCOUNT_POLICY, type AccountPolicy } from '../core/accounts/policy.js';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/password/index.js';
 import type { Logger } from 'pino';
 import type { Keys } from '../keys.js';
 import type { Storage } from '../storage/db.js';
@@ -24,4 +26,9 @@ export interface GatewayDeps {
   readonly now: () => Date;
   readonly log?: Logger;
   readonly extraRoutes?: FastifyPluginAsync[];
+  readonly accountPolicy?: AccountPolicy;
+  readonly passwordPolicy?: PasswordPolicy;
 }
+
+export const accountPolicyOf = (d: GatewayDeps): AccountPolicy => d.accountPolicy ?? DEFAULT_ACCOUNT_POLICY;
+export const passwordPolicyOf = (d: GatewayDeps): PasswordPolicy => d.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;

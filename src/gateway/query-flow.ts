@@ -10,9 +10,9 @@ import { checkIdNumber, maskIdNumber } from '../core/id-number.js';
 import { provinceCap, scopesFor, type ReservationDecision } from '../core/quota/quota.js';
 import { dayKey, minuteKey, yearIn } from '../core/time.js';
 import { idNumberHmac } from '../keys.js';
-import { appVersionStatus, procedureByCode, procedureFields, unitByCode, userByUsername } from '../storage/directory.js';
+import { appVersionStatus, procedureByCode, procedureFields, userByUsername } from '../storage/directory.js';
 import { draft, type LedgerDraft } from '../storage/ledger-writer.js';
-import type { ProcedureRow, UserRow } from '../storage/schema.js';
+import type { AppRow, ProcedureRow, UserRow } from '../storage/schema.js';
 import type { UpstreamResult } from '../upstream/client.js';
 import { headerValue } from './plugins/app-auth.js';
 import { record } from './record.js';
@@ -31,61 +31,69 @@ export interface Admitted {
   procedure: ProcedureRow;
   procedureFields: string[];
   idNumber: string;
+  unitId: number;
+  app: AppRow | null;
 }
 
 const clip = (s: string | undefined, n: number): string | null => (s === undefined ? null : s.slice(0, n));
 
-/** Runs every check that can refuse before quota is spent; records and throws the refusal. */
+/**
+ * Runs every check that can refuse before quota is spent; records and throws the refusal.
+ * The caller is a connected system acting for a named person, or a person in a portal session.
+ */
 export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryBody, kind: 'lookup' | 'verification', fieldsRequested: string[] | undefined): Promise<Admitted> {
-  const app = req.dancuApp!;
+  const p = req.principal;
+  const app = req.dancuApp ?? null;
   const now = deps.now();
   const idNumber = body.idNumber.trim();
   const idCheck = checkIdNumber(idNumber, { year: yearIn(now, deps.config.timezone) });
-  const actor = headerValue(req.headers['x-on-behalf-of']);
-  const version = headerValue(req.headers['x-client-version']);
+  const actor = p.kind === 'staff' ? p.username : headerValue(req.headers['x-on-behalf-of']);
+  const version = app ? headerValue(req.headers['x-client-version']) : undefined;
+  const unitId = app ? app.unit_id : p.kind === 'staff' ? p.unitId : -1;
   const base = draft({
-    request_id: req.id, category: kind, operation: kind, outcome: 'PENDING', app_id: app.id,
-    app_version: clip(version, 64), actor: clip(actor, 64), unit_code: app.unit_code, client_ip: clip(req.ip, 64),
+    request_id: req.id, category: kind, operation: kind, outcome: 'PENDING', app_id: app?.id ?? null,
+    app_version: clip(version, 64), actor: clip(actor, 64), unit_code: app?.unit_code ?? (p.kind === 'staff' ? p.unitCode : null), client_ip: clip(req.ip, 64),
     id_hmac: idNumber.length > 0 ? idNumberHmac(deps.keys, idNumber.slice(0, 64)) : null,
     id_masked: idCheck.status === 'invalid' ? null : maskIdNumber(idNumber),
     procedure_code: clip(body.procedureCode, 64), dossier_code: clip(body.dossierCode, 64), purpose: clip(body.purpose.trim(), 500),
     fields_requested: fieldsRequested ? fieldsRequested.join(',').slice(0, 2000) : null,
-    detail: idCheck.status === 'unverifiable' ? { idPrefix: 'unverifiable' } : null,
+    detail: { via: app ? 'app' : 'portal', ...(idCheck.status === 'unverifiable' ? { idPrefix: 'unverifiable' } : {}) },
   });
   const refuse = async (r: Refusal): Promise<never> => {
     await record(deps, { ...base, outcome: r.code, detail: { ...(base.detail ?? {}), reason: r.detail } });
     throw new DancuError(r.code, r.detail);
   };
 
-  const versionStatus = version ? await appVersionStatus(deps.storage.db, app.id, version) : undefined;
-  const appCheck = checkAppAccess({ status: app.status, activeFrom: app.active_from, versionStatus }, now.getTime());
-  if (!appCheck.ok) await refuse(appCheck);
+  if (app) {
+    const versionStatus = version ? await appVersionStatus(deps.storage.db, app.id, version) : undefined;
+    const appCheck = checkAppAccess({ status: app.status, activeFrom: app.active_from, versionStatus }, now.getTime());
+    if (!appCheck.ok) await refuse(appCheck);
+  }
   const user = actor ? await userByUsername(deps.storage.db, actor) : undefined;
-  const userCheck = checkActingUser(user && { status: user.status, unitId: user.unit_id }, app.unit_id);
+  const userCheck = checkActingUser(user && { status: user.status, unitId: user.unit_id }, unitId);
   if (!userCheck.ok) await refuse(userCheck);
   const procedure = await procedureByCode(deps.storage.db, body.procedureCode);
   const fields = procedure ? procedureFields(procedure) : [];
   const purposeCheck = checkPurpose({ idCheck, procedure: procedure && { fields, active: procedure.active === 1 }, dossierCode: body.dossierCode, purpose: body.purpose });
   if (!purposeCheck.ok) await refuse(purposeCheck);
-  return { base, user: user!, procedure: procedure!, procedureFields: fields, idNumber };
+  return { base, user: user!, procedure: procedure!, procedureFields: fields, idNumber, unitId, app };
 }
 
 /** Reserves one unit of every quota the call draws on, in the same commit as its ledger entry. */
-export async function reserveQuota(deps: GatewayDeps, a: Admitted, req: FastifyRequest): Promise<Extract<ReservationDecision, { granted: true }>> {
-  const app = req.dancuApp!;
+export async function reserveQuota(deps: GatewayDeps, a: Admitted): Promise<Extract<ReservationDecision, { granted: true }>> {
   if (!deps.upstream.admit()) {
     await record(deps, { ...a.base, outcome: 'UPSTREAM_UNAVAILABLE', detail: { reason: 'circuit breaker open' } });
     throw new DancuError('UPSTREAM_UNAVAILABLE', 'circuit breaker open');
   }
   const now = deps.now();
-  const unit = await unitByCode(deps.storage.db, app.unit_code);
+  const unit = await deps.storage.db.selectFrom('units').select('daily_quota').where('id', '=', a.unitId).executeTakeFirst();
   const request = scopesFor({
     day: dayKey(now, deps.config.timezone),
     minute: minuteKey(now),
     provinceCap: provinceCap(deps.config.upstreamDailyThreshold, deps.config.quotaSafetyMargin),
-    unit: { id: app.unit_id, dailyQuota: unit?.daily_quota ?? 0 },
+    unit: { id: a.unitId, dailyQuota: unit?.daily_quota ?? 0 },
     user: { id: a.user.id, dailyQuota: a.user.daily_quota },
-    app: { id: app.id, dailyQuota: app.daily_quota },
+    app: a.app && { id: a.app.id, dailyQuota: a.app.daily_quota },
     userPerMinute: deps.config.userLookupsPerMinute,
   });
   let result;

@@ -28,6 +28,19 @@ export interface UserTable {
   activation_expires_at: number | null;
   created_at: number;
   last_login_at: number | null;
+  activated_at: number | null;
+  /** TOTP secret, sealed with the session secret (AES-256-GCM); never stored in clear. */
+  mfa_secret: string | null;
+  mfa_enabled: number | null;
+  /** The last TOTP step accepted: a code is never accepted twice. */
+  mfa_last_step: number | null;
+  /** JSON array of SHA-256 hashes of unused recovery codes. */
+  recovery_codes: string | null;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+  /** R7: the named person answerable for a service account (e.g. a sector database sync). */
+  responsible_person: string | null;
+  service_account: number | null;
 }
 
 export interface ProcedureTable {
@@ -121,6 +134,59 @@ export interface UpstreamStateTable {
   cleared_by: string | null;
 }
 
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the browser's cookie. */
+  id: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  ended_at: number | null;
+  end_reason: string | null;
+  ip: string;
+  /** SHA-256 prefix of the User-Agent: enough to tell browsers apart without storing it. */
+  agent: string;
+  csrf: string;
+  /** password | mfa: what must be done before anything else. */
+  restriction: string | null;
+}
+
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  locked_until: number | null;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  hash: string;
+  created_at: number;
+}
+
+export interface AccountRequestTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  unit_id: number;
+  role: string;
+  requested_by: string;
+  /** pending, approved, rejected */
+  status: string;
+  decided_by: string | null;
+  decided_at: number | null;
+  note: string | null;
+  created_at: number;
+}
+
+export interface AccessReviewTable {
+  id: Generated<number>;
+  quarter: string;
+  user_id: number;
+  reviewer: string;
+  decision: string;
+  created_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -132,6 +198,11 @@ export interface Database {
   ledger_head: LedgerHeadTable;
   checkpoints: CheckpointTable;
   upstream_state: UpstreamStateTable;
+  sessions: SessionTable;
+  login_throttles: LoginThrottleTable;
+  password_history: PasswordHistoryTable;
+  account_requests: AccountRequestTable;
+  access_reviews: AccessReviewTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -16,7 +16,7 @@ export interface ActingUser {
   unitId: number;
 }
 
-/** The person named in X-On-Behalf-Of must exist, be active and belong to the app's unit (R4, R9). */
+/** The acting person (X-On-Behalf-Of, or the session's) must exist, be active and belong to the unit (R4, R9). */
 export function checkActingUser(user: ActingUser | undefined, appUnitId: number): { ok: true } | Refusal {
   if (!user) return { ok: false, code: 'FORBIDDEN', detail: 'acting user unknown' };
   if (user.status !== 'active') return { ok: false, code: 'ACCOUNT_DISABLED', detail: `acting user is ${user.status}` };

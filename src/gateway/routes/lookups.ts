@@ -35,14 +35,15 @@ const SystemHeaders = Type.Object({
   'x-client-version': Type.Optional(Type.String({ description: 'Phiên bản phần mềm đã được phê duyệt' })),
 });
 
-const access = { apps: true } as const;
+/** Systems, and the people of a one-stop desk in the portal; security and audit staff never look citizens up. */
+const access = { apps: true, roles: ['operator', 'manager'] } as const;
 
 export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Body: Static<typeof LookupBody> }>('/api/v1/lookups', {
       config: { access },
       schema: {
-        tags: ['lookups'], summary: 'Tra cứu thông tin công dân', security: [{ appKey: [] }], headers: SystemHeaders, body: LookupBody,
+        tags: ['lookups'], summary: 'Tra cứu thông tin công dân', security: [{ appKey: [] }, { session: [] }], headers: SystemHeaders, body: LookupBody,
         response: { 200: Type.Object({ requestId: Type.String(), citizen: Citizen, quota: Quota }), '4xx': ErrorResponse, '5xx': ErrorResponse },
       },
     }, async (req) => {
@@ -52,21 +53,21 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
         await record(deps, { ...a.base, outcome: allowed.code, detail: { reason: allowed.detail } });
         throw new DancuError(allowed.code, allowed.detail);
       }
-      const decision = await reserveQuota(deps, a, req);
+      const decision = await reserveQuota(deps, a);
       const r = await deps.upstream.client.lookup(a.idNumber);
       const citizen = r.kind === 'ok' ? minimise(r.body.citizen ?? {}, allowed.fields) : null;
       await recordOutcome(deps, a, r, citizen ? Object.keys(citizen) : null);
       return {
         requestId: req.id,
         citizen: citizen!,
-        quota: { unitRemaining: decision.remaining[`unit:${req.dancuApp!.unit_id}`] ?? 0, provinceRemaining: decision.remaining['province'] ?? 0 },
+        quota: { unitRemaining: decision.remaining[`unit:${a.unitId}`] ?? 0, provinceRemaining: decision.remaining['province'] ?? 0 },
       };
     });
 
     app.post<{ Body: Static<typeof VerificationBody> }>('/api/v1/verifications', {
       config: { access },
       schema: {
-        tags: ['lookups'], summary: 'Xác thực thông tin công dân (chỉ trả lời khớp/không khớp)', security: [{ appKey: [] }], headers: SystemHeaders, body: VerificationBody,
+        tags: ['lookups'], summary: 'Xác thực thông tin công dân (chỉ trả lời khớp/không khớp)', security: [{ appKey: [] }, { session: [] }], headers: SystemHeaders, body: VerificationBody,
         response: {
           200: Type.Object({ requestId: Type.String(), match: Type.Object({ idNumber: Type.Boolean(), fullName: Type.Boolean(), dateOfBirth: Type.Boolean() }), quota: Quota }),
           '4xx': ErrorResponse, '5xx': ErrorResponse,
@@ -78,14 +79,14 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
         await record(deps, { ...a.base, outcome: 'INVALID_REQUEST', detail: { reason: 'malformed name or date of birth' } });
         throw new DancuError('INVALID_REQUEST', 'malformed name or date of birth');
       }
-      const decision = await reserveQuota(deps, a, req);
+      const decision = await reserveQuota(deps, a);
       const r = await deps.upstream.client.verify({ idNumber: a.idNumber, fullName: req.body.fullName, dateOfBirth: req.body.dateOfBirth });
       await recordOutcome(deps, a, r, null);
       const m = r.kind === 'ok' ? r.body.match : {};
       return {
         requestId: req.id,
         match: { idNumber: m['idNumber'] === true, fullName: m['fullName'] === true, dateOfBirth: m['dateOfBirth'] === true },
-        quota: { unitRemaining: decision.remaining[`unit:${req.dancuApp!.unit_id}`] ?? 0, provinceRemaining: decision.remaining['province'] ?? 0 },
+        quota: { unitRemaining: decision.remaining[`unit:${a.unitId}`] ?? 0, provinceRemaining: decision.remaining['province'] ?? 0 },
       };
     });
   };

@@ -2,12 +2,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Storage } from '../db.js';
 import { foundation } from './001-foundation.js';
+import { accounts } from './002-accounts.js';
 
 function provider(storage: Storage): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-foundation': foundation(storage.kind),
+        '002-accounts': accounts(storage.kind),
       };
     },
   };

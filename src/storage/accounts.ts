@@ -1,0 +1,54 @@
+/** Persistence of sessions, login throttles and password history (decisions live in core/accounts). */
+import type { Kysely } from 'kysely';
+import type { Throttle } from '../core/accounts/policy.js';
+import type { Database, SessionTable } from './schema.js';
+
+type Db = Kysely<Database>;
+
+export async function getThrottle(db: Db, username: string): Promise<Throttle | undefined> {
+  const r = await db.selectFrom('login_throttles').select(['failures', 'locked_until']).where('username', '=', username).executeTakeFirst();
+  return r && { failures: r.failures, lockedUntil: r.locked_until };
+}
+
+export async function setThrottle(db: Db, username: string, t: Throttle): Promise<void> {
+  await db.insertInto('login_throttles').values({ username, failures: t.failures, locked_until: t.lockedUntil })
+    .onConflict((oc) => oc.column('username').doUpdateSet({ failures: t.failures, locked_until: t.lockedUntil })).execute();
+}
+
+export async function clearThrottle(db: Db, username: string): Promise<void> {
+  await db.deleteFrom('login_throttles').where('username', '=', username).execute();
+}
+
+export async function liveSessions(db: Db, userId: number) {
+  return db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+}
+
+export async function createSession(db: Db, s: SessionTable): Promise<void> {
+  await db.insertInto('sessions').values(s).execute();
+}
+
+export async function endSessions(db: Db, where: { userId: number } | { id: string }, reason: string, nowMs: number): Promise<number> {
+  let q = db.updateTable('sessions').set({ ended_at: nowMs, end_reason: reason }).where('ended_at', 'is', null);
+  q = 'id' in where ? q.where('id', '=', where.id) : q.where('user_id', '=', where.userId);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}
+
+export async function sessionWithUser(db: Db, id: string) {
+  return db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['sessions.id', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.ended_at', 'sessions.csrf', 'sessions.restriction',
+      'users.id as user_id', 'users.username', 'users.role', 'users.status', 'users.unit_id', 'units.code as unit_code'])
+    .where('sessions.id', '=', id).executeTakeFirst();
+}
+
+export async function passwordHistory(db: Db, userId: number, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('password_history').select('hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => r.hash);
+}
+
+/** Sets a new password and keeps the previous ones for the no-reuse rule. */
+export async function setPassword(db: Db, userId: number, hash: string, nowMs: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: nowMs }).where('id', '=', userId).execute();
+    await trx.insertInto('password_history').values({ user_id: userId, hash, created_at: nowMs }).execute();
+  });
+}
