@@ -61,7 +61,8 @@ export function preferredLang(acceptLanguage: string | undefined): Lang {
     const [tag = '', ...params] = part.trim().toLowerCase().split(';');
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q)) continue;
+    // q=0 means "not acceptable" (RFC 9110 §12.4.2); values outside 0..1 are malformed.
+    if (!Number.isFinite(q) || q <= 0 || q > 1) continue;
     const lang: Lang | null = tag.startsWith('vi') ? 'vi' : tag.startsWith('en') ? 'en' : null;
     if (lang && (best === null || q > best.q)) best = { lang, q };
   }

@@ -27,3 +27,19 @@ export function minuteKey(now: Date): number {
 export function yearIn(now: Date, timeZone: string): number {
   return Number(dayKey(now, timeZone).slice(0, 4));
 }
+
+/** The instant (epoch ms) a civil day begins in `timeZone`. */
+export function startOfDayMs(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  // The zone's offset at that moment: local civil time read back as if it were UTC, minus UTC.
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(guess));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return guess - (local - guess);
+}
+
+/** The local hour (0–23) of an instant in `timeZone`. */
+export function hourIn(ms: number, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: '2-digit' }).format(new Date(ms)));
+}

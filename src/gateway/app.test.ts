@@ -27,13 +27,13 @@ describe('the gateway skeleton', () => {
   });
 
   it('answers an unknown route with a JSON NOT_FOUND error in Vietnamese', async () => {
-    const r = await gw.app.inject({ url: '/no/such/route' });
+    const r = await gw.app.inject({ url: '/api/v1/no/such/route' });
     expect(r.statusCode).toBe(404);
     expect(r.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy' });
   });
 
   it('answers in English when Accept-Language prefers it', async () => {
-    const r = await gw.app.inject({ url: '/nope', headers: { 'accept-language': 'en-US,en;q=0.9,vi;q=0.5' } });
+    const r = await gw.app.inject({ url: '/api/nope', headers: { 'accept-language': 'en-US,en;q=0.9,vi;q=0.5' } });
     expect(r.json().error.message).toBe('Not found');
   });
 
@@ -53,7 +53,7 @@ describe('the gateway skeleton', () => {
   it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
     const ok = await gw.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
     expect(ok.headers['x-request-id']).toBe('abc-123');
-    const bad = await gw.app.inject({ url: '/nope', headers: { 'x-request-id': 'a b<script>' } });
+    const bad = await gw.app.inject({ url: '/api/nope', headers: { 'x-request-id': 'a b<script>' } });
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(bad.json().error.requestId).toBe(bad.headers['x-request-id']);
   });

@@ -8,19 +8,21 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
-import { permits, type Principal } from './access.js';
+import { permits, type Access, type Principal } from './access.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
 import cookie from '@fastify/cookie';
 import { headerValue, registerAppAuth } from './plugins/app-auth.js';
 import { registerSessions } from './plugins/sessions.js';
-import { authRoutes } from './routes/auth.js';
-import { healthRoutes } from './routes/health.js';
-import { lookupRoutes } from './routes/lookups.js';
+import { allRoutes } from './routes/index.js';
 import type { GatewayDeps } from './deps.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+  }
+  interface FastifyInstance {
+    /** Every route with its declared access, for the role-by-route test and the docs. */
+    routeTable: Array<{ method: string; url: string; access: Access | undefined }>;
   }
 }
 
@@ -105,9 +107,12 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
     }
   });
 
-  await app.register(healthRoutes(deps));
-  await app.register(lookupRoutes(deps));
-  await app.register(authRoutes(deps));
+  const routeTable: FastifyInstance['routeTable'] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: (r.config as { access?: Access } | undefined)?.access });
+  });
+  for (const routes of allRoutes(deps)) await app.register(routes);
   for (const routes of deps.extraRoutes ?? []) await app.register(routes);
 
   app.get('/api/docs', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

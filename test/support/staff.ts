@@ -29,3 +29,20 @@ export async function login(app: FastifyInstance, username: string, password = G
   const csrf = r.json().user.csrfToken as string;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf, 'user-agent': 'test-browser' } };
 }
+
+/** Decodes the base32 TOTP secret shown at enrolment (RFC 4648, no padding). */
+export function base32Decode(s: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of s.replace(/=+$/, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(ch);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
+}

@@ -21,6 +21,7 @@ export function isCitizenField(f: string): f is CitizenField {
  */
 export function minimise(citizen: Record<string, unknown>, allowed: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of allowed) if (Object.prototype.hasOwnProperty.call(citizen, f)) out[f] = citizen[f] ?? null;
+  // Only known citizen fields, so no list can name `__proto__` or another special key.
+  for (const f of allowed) if (isCitizenField(f) && Object.prototype.hasOwnProperty.call(citizen, f)) out[f] = citizen[f] ?? null;
   return out;
 }

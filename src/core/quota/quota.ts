@@ -24,8 +24,10 @@ export type ReservationDecision =
 
 /** The province cap: the registered threshold less the safety margin, rounded down. */
 export function provinceCap(threshold: number, safetyMargin: number): number {
-  // The epsilon absorbs binary rounding (10000 × 0.95 = 9499.999…) without ever rounding up.
-  return Math.max(0, Math.floor(threshold * (1 - safetyMargin) + 1e-9));
+  // A relative epsilon absorbs binary rounding (10000 × 0.95 = 9499.999…) at any size of threshold
+  // without rounding a genuinely fractional cap up.
+  const exact = threshold * (1 - safetyMargin);
+  return Math.max(0, Math.floor(exact + Math.max(1e-9, exact * 1e-12)));
 }
 
 export interface ScopeInputs {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../core/password/index.js';
 import * as dir from '../../storage/directory.js';
 import { freshStorage, startGateway, startSimulator, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
-import { addStaff, GOOD_PASSWORD, login } from '../../../test/support/staff.js';
+import { addStaff, base32Decode, GOOD_PASSWORD, login } from '../../../test/support/staff.js';
 
 describe('staff login and sessions', () => {
   let sim: SimulatorHandle;
@@ -132,19 +132,3 @@ describe('staff login and sessions', () => {
     expect(recovery.statusCode).toBe(200);
   });
 });
-
-function base32Decode(s: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of s.replace(/=+$/, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Uint8Array.from(out);
-}

@@ -1,0 +1,130 @@
+/**
+ * Walks every route of the gateway for every role, for a connected system and for no session, and
+ * checks the declared access against the matrix below — the one written statement of who may do what.
+ * A new route fails this test until it is added here.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/gateway/access.js';
+import { sessionIdOf } from '../../src/gateway/plugins/sessions.js';
+import * as dir from '../../src/storage/directory.js';
+import { freshStorage, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../support/harness.js';
+import { addStaff } from '../support/staff.js';
+
+type Who = Role | 'app';
+const ALL: Who[] = [...ROLES];
+const PUBLIC = 'public' as const;
+
+const MATRIX: Record<string, typeof PUBLIC | Who[]> = {
+  'GET /healthz': PUBLIC,
+  'GET /readyz': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'GET /': PUBLIC,
+  'GET /*': PUBLIC,
+  'POST /api/v1/lookups': ['app', 'operator', 'manager'],
+  'POST /api/v1/verifications': ['app', 'operator', 'manager'],
+  'POST /api/v1/auth/login': PUBLIC,
+  'POST /api/v1/auth/activate': PUBLIC,
+  'GET /api/v1/auth/me': ALL,
+  'POST /api/v1/auth/logout': ALL,
+  'POST /api/v1/auth/password': ALL,
+  'POST /api/v1/auth/mfa/enroll': ALL,
+  'POST /api/v1/auth/mfa/confirm': ALL,
+  'GET /api/v1/quota': ['app', ...ROLES],
+  'GET /api/v1/stats/today': ALL,
+  'GET /api/v1/ledger': ['security', 'auditor', 'admin', 'manager'],
+  'POST /api/v1/ledger/verify': ['security', 'auditor', 'admin'],
+  'GET /api/v1/units': ALL,
+  'POST /api/v1/units': ['admin'],
+  'PATCH /api/v1/units/:code': ['admin'],
+  'GET /api/v1/procedures': ALL,
+  'POST /api/v1/procedures': ['admin'],
+  'PATCH /api/v1/procedures/:code': ['admin'],
+  'GET /api/v1/apps': ['admin', 'security', 'auditor'],
+  'GET /api/v1/users': ['admin', 'security', 'auditor', 'manager'],
+  'POST /api/v1/users': ['admin'],
+  'POST /api/v1/users/:username/disable': ['admin', 'manager'],
+  'POST /api/v1/users/:username/enable': ['admin'],
+  'POST /api/v1/users/:username/unlock': ['admin'],
+  'POST /api/v1/users/:username/reset-activation': ['admin'],
+  'POST /api/v1/users/:username/transfer': ['admin'],
+  'GET /api/v1/account-requests': ['admin', 'manager', 'security', 'auditor'],
+  'POST /api/v1/account-requests': ['manager'],
+  'POST /api/v1/account-requests/:id/approve': ['admin'],
+  'POST /api/v1/account-requests/:id/reject': ['admin'],
+  'POST /api/v1/access-reviews': ['manager'],
+  'GET /api/v1/access-reviews': ['manager', 'admin', 'security', 'auditor'],
+  'GET /api/v1/upstream': ALL,
+  'POST /api/v1/upstream/clear-lock': ['security', 'admin'],
+};
+
+/** Separation of duties that the matrix must keep, whatever else changes. */
+describe('separation of duties in the access matrix', () => {
+  const who = (k: string) => (MATRIX[k] === PUBLIC ? [] : (MATRIX[k] as Who[]));
+  it('never lets security or auditors look citizens up, nor administrators read citizen data', () => {
+    for (const k of ['POST /api/v1/lookups', 'POST /api/v1/verifications']) for (const r of ['security', 'auditor', 'admin'] as const) expect(who(k)).not.toContain(r);
+  });
+});
+
+describe('every route for every role', () => {
+  let sim: SimulatorHandle;
+  let gw: TestGateway;
+  let s: Seeded;
+  const sessions = new Map<Role, Record<string, string>>();
+  beforeAll(async () => {
+    sim = await startSimulator();
+    const { storage, url, dataDir } = await freshStorage('sqlite');
+    s = await seedBasics(storage);
+    const now = Date.now();
+    for (const role of ROLES) {
+      const userId = await addStaff(storage, { username: `vai-tro-${role}`, role, unitId: s.unitId });
+      const token = randomBytes(24).toString('base64url');
+      const csrf = randomBytes(12).toString('hex');
+      await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: now, last_seen_at: now, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
+      sessions.set(role, { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf });
+    }
+    await dir.addUnit(storage.db, { code: 'KHAC', name: 'Đơn vị khác', dailyQuota: 0 }, now);
+    await storage.close();
+    gw = await startGateway({ storageUrl: url, dataDir, upstreamUrl: sim.url });
+  });
+  afterAll(async () => {
+    await gw.close();
+    await sim.close();
+  });
+
+  const routes = () => gw.app.routeTable.filter((r) => !r.url.startsWith('/assets/') && !/\.(js|css|svg|png|ico|html)$/.test(r.url));
+
+  it('declares exactly the routes of the matrix, each with the matrix\'s access', () => {
+    const declared = Object.fromEntries(routes().map((r) => {
+      const a = r.access;
+      const v = !a ? 'none' : 'public' in a ? PUBLIC : [...(a.apps ? ['app'] : []), ...(a.roles ?? [])].sort();
+      return [`${r.method} ${r.url}`, v];
+    }));
+    const expected = Object.fromEntries(Object.entries(MATRIX).map(([k, v]) => [k, v === PUBLIC ? PUBLIC : [...v].sort()]));
+    expect(declared).toEqual(expected);
+  });
+
+  it('refuses or admits each caller as the matrix says, for every route', async () => {
+    const fill = (url: string) => url.replace(':username', 'khongco').replace(':code', 'KHONGCO').replace(':id', '999999').replace('/*', '/mot-trang');
+    const failures: string[] = [];
+    for (const r of routes()) {
+      const key = `${r.method} ${r.url}`;
+      const allowed = MATRIX[key];
+      if (allowed === PUBLIC || r.url === '/api/v1/auth/logout') continue;
+      const callers: Array<[Who | 'anonymous', Record<string, string>]> = [
+        ['anonymous', {}],
+        ['app', { authorization: `Bearer ${s.appKey}`, 'x-on-behalf-of': 'motcua01', 'x-client-version': s.version }],
+        ...ROLES.map((role) => [role, sessions.get(role)!] as [Role, Record<string, string>]),
+      ];
+      for (const [who, headers] of callers) {
+        const res = await gw.app.inject({ method: r.method as 'GET', url: fill(r.url), headers: { ...headers, 'content-type': 'application/json' }, payload: r.method === 'GET' ? undefined : '{"__probe": true}' });
+        const code = res.statusCode >= 400 ? (res.json() as { error: { code: string } }).error.code : 'OK';
+        const expected = who === 'anonymous' ? 'UNAUTHENTICATED' : allowed!.includes(who) ? 'ADMITTED' : 'FORBIDDEN';
+        const got = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'ADMITTED';
+        if (got !== expected) failures.push(`${key} as ${who}: expected ${expected}, got ${res.statusCode} ${code}`);
+        if (res.statusCode >= 500) failures.push(`${key} as ${who}: ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
