@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli.js';
 import { tempDir } from '../../test/support/harness.js';
 
-describe('the dancu command line', () => {
+// Each command is a new Node process compiling TypeScript on the fly: seconds each on a busy machine.
+describe('the dancu command line', { timeout: 60_000 }, () => {
   it('prints help for the program and every command', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
@@ -56,11 +57,20 @@ describe('the dancu command line', () => {
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, entries: 5 });
     expect(JSON.parse((await runCli(['upstream', 'status', '--json'], env)).stdout).locked).toBe(false);
-  });
+  }, 180_000);
 
   it('computes the earliest permitted date across Tết 2026', async () => {
     const r = await runCli(['calendar', 'earliest', '--submitted', '2026-02-13', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).earliest).toBe('2026-03-07');
+  });
+
+  it('scans text from stdin or a file for state-secret markings: exit 3 when flagged, 0 when clean', async () => {
+    const flagged = await runCli(['secret-scan', '--json'], {}, 'Số: 12/BC-CAT\nTUYỆT MẬT\nBáo cáo');
+    expect(flagged.code).toBe(3);
+    expect(JSON.parse(flagged.stdout)).toMatchObject({ flagged: true, level: 'TUYET_MAT', rule: 'STAMP_LINE' });
+    const clean = await runCli(['secret-scan'], {}, 'Vui lòng đổi mật khẩu định kỳ 3 tháng một lần.');
+    expect(clean.code).toBe(0);
+    expect((await runCli(['secret-scan', '/no/such/file'])).code).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { register as directory } from './commands/directory.js';
 import { register as idNumber } from './commands/id-number.js';
 import { register as ledger } from './commands/ledger.js';
 import { register as quota } from './commands/quota.js';
+import { register as secretScan } from './commands/secret-scan.js';
 import { register as server } from './commands/server.js';
 import { CliError } from './output.js';
 
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
     .version('0.1.0', '-V', 'print the dancu version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [server, directory, quota, ledger, idNumber, calendar]) register(program);
+  for (const register of [server, directory, quota, ledger, idNumber, calendar, secretScan]) register(program);
   return program;
 }
 

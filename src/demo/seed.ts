@@ -3,7 +3,10 @@
  * approved systems, so a first start shows the whole product. Names are roles, not people.
  * The procedure codes are illustrative; administrators load the province's official catalogue.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { hashPassword } from '../core/password/index.js';
+import { setPassword } from '../storage/accounts.js';
 import * as dir from '../storage/directory.js';
 import type { Database } from '../storage/schema.js';
 
@@ -44,8 +47,14 @@ export const DEMO_APPS = [
 
 export interface DemoSeedResult {
   created: boolean;
-  users: Array<{ username: string; role: string; unit: string; activationCode: string }>;
+  users: Array<{ username: string; role: string; unit: string; password: string }>;
   apps: Array<{ id: string; name: string; unit: string; version: string; key: string }>;
+}
+
+/** Letters of both cases, digits and a symbol from a random source: passes the policy of letter 004. */
+function demoPassword(): string {
+  const r = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  return `Dc${r}#7k`;
 }
 
 /** Seeds the demo province if the database has no units yet; a second start reuses the data. */
@@ -55,12 +64,17 @@ export async function seedDemo(db: Kysely<Database>, nowMs: number): Promise<Dem
   for (const u of DEMO_UNITS) unitIds.set(u.code, (await dir.addUnit(db, u, nowMs)).id);
   const users: DemoSeedResult['users'] = [];
   for (const u of DEMO_USERS) {
-    const activationCode = dir.newActivationCode();
-    await dir.addUser(db, { username: u.username, fullName: u.fullName, unitId: unitIds.get(u.unit)!, role: u.role, dailyQuota: null, activationCode, activationExpiresAt: nowMs + 72 * 3600_000 }, nowMs);
-    users.push({ username: u.username, role: u.role, unit: u.unit, activationCode });
+    const row = await dir.addUser(db, { username: u.username, fullName: u.fullName, unitId: unitIds.get(u.unit)!, role: u.role, dailyQuota: null, activationCode: dir.newActivationCode(), activationExpiresAt: nowMs }, nowMs);
+    // A random password per installation, never a shared well-known one; printed once at start (R8).
+    const password = demoPassword();
+    await setPassword(db, row.id, await hashPassword(password), nowMs);
+    await db.updateTable('users').set({ status: 'active', activated_at: nowMs, activation_code_hash: null, activation_expires_at: null }).where('id', '=', row.id).execute();
+    if (u.username === 'dongbo.vnedu') {
+      // R7: the sector database sync is a service account with a named responsible person.
+      await db.updateTable('users').set({ service_account: 1, responsible_person: 'Trưởng phòng Tổ chức cán bộ, Sở Giáo dục và Đào tạo' }).where('id', '=', row.id).execute();
+    }
+    users.push({ username: u.username, role: u.role, unit: u.unit, password });
   }
-  // Demo staff act through the approved systems at once; staff logins are activated separately.
-  await db.updateTable('users').set({ status: 'active' }).execute();
   for (const p of DEMO_PROCEDURES) await dir.addProcedure(db, { code: p.code, name: p.name, fields: [...p.fields] }, nowMs);
   const apps: DemoSeedResult['apps'] = [];
   for (const a of DEMO_APPS) {

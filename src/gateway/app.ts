@@ -12,6 +12,7 @@ import { permits, type Access, type Principal } from './access.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
 import cookie from '@fastify/cookie';
 import { headerValue, registerAppAuth } from './plugins/app-auth.js';
+import { registerSecretGuard } from './plugins/secret-guard.js';
 import { registerSessions } from './plugins/sessions.js';
 import { allRoutes } from './routes/index.js';
 import type { GatewayDeps } from './deps.js';
@@ -106,6 +107,8 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
       return sendError(req, reply, 'FORBIDDEN');
     }
   });
+
+  registerSecretGuard(app, deps);
 
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);

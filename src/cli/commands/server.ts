@@ -44,8 +44,8 @@ function printDemo(config: Config, url: string, seed: DemoSeedResult): void {
     `Tài liệu API / docs: ${url}/api/docs`,
     'Hệ thống kết nối đã phê duyệt / approved systems (Authorization: Bearer <key>, X-Client-Version, X-On-Behalf-Of):',
     ...saved.apps.map((a) => `  ${a.name} [${a.unit}] version ${a.version}\n    key: ${a.key}`),
-    'Cán bộ / staff (X-On-Behalf-Of):',
-    ...saved.users.map((u) => `  ${u.username.padEnd(18)} ${u.role.padEnd(9)} ${u.unit}`),
+    `Cổng thông tin / portal: ${url}/  — đăng nhập / log in (quản trị, an ninh mạng: đăng ký TOTP ở lần đầu / enrol TOTP at first login):`,
+    ...saved.users.map((u) => `  ${u.username.padEnd(18)} ${u.password.padEnd(18)} ${u.role.padEnd(9)} ${u.unit}`),
     `Thông tin demo lưu tại / saved in: ${file}`,
     '',
   ];

@@ -23,7 +23,7 @@ export function portalRoutes(dir = PORTAL_DIR): FastifyPluginAsync {
     app.addHook('onRoute', (r) => {
       r.config = { ...(r.config ?? {}), access: { public: true } };
     });
-    await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'], wildcard: false, cacheControl: false, decorateReply: true });
+    await app.register(fastifyStatic, { root: dir, prefix: '/', index: false, wildcard: false, cacheControl: false, decorateReply: true });
     const index = fs.readFileSync(path.join(dir, 'index.html'));
     const sendIndex = async (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(index);
     app.get('/', { config: { access: { public: true } }, schema: { hide: true } }, sendIndex);
