@@ -11,8 +11,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last answer per zone, by minute: every request asks, and Intl formatting is slow. */
+const lastDay = new Map<string, { minute: number; key: string }>();
+
 /** The civil date (YYYY-MM-DD) of `now` in `timeZone`: a quota day runs 00:00–24:00 there, not in UTC. */
 export function dayKey(now: Date, timeZone: string): string {
+  // Zone offsets are whole minutes, so every instant of one UTC minute has the same civil date.
+  const minute = Math.floor(now.getTime() / 60_000);
+  const hit = lastDay.get(timeZone);
+  if (hit && hit.minute === minute) return hit.key;
+  const key = civilDate(now, timeZone);
+  lastDay.set(timeZone, { minute, key });
+  return key;
+}
+
+function civilDate(now: Date, timeZone: string): string {
   const parts = formatter(timeZone).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
