@@ -9,7 +9,8 @@ import type { Config } from './config.js';
 import { buildGateway } from './gateway/app.js';
 import { loadKeys, type Keys } from './keys.js';
 import { openStorage, type Storage } from './storage/db.js';
-import { LedgerWriter } from './storage/ledger-writer.js';
+import { LedgerWriter, type Ledger } from './storage/ledger-writer.js';
+import { WorkerLedger } from './storage/worker-ledger.js';
 import { migrate } from './storage/migrations/index.js';
 import { buildSimulator, DEMO_UPSTREAM_ACCOUNT, DEMO_UPSTREAM_TOKEN } from './simulator/server.js';
 import { httpUpstream } from './upstream/client.js';
@@ -22,7 +23,7 @@ export interface Running {
   readonly gateway: FastifyInstance;
   readonly storage: Storage;
   readonly keys: Keys;
-  readonly ledger: LedgerWriter;
+  readonly ledger: Ledger;
   readonly log: Logger;
   close(): Promise<void>;
 }
@@ -55,7 +56,14 @@ export async function openCore(config: Config, log?: Logger): Promise<{ storage:
 
 export async function startDancu(config: Config, opts: { log?: Logger; extraRoutes?: FastifyPluginAsync[] } = {}): Promise<Running> {
   const log = opts.log ?? createLogger(config);
-  const { storage, keys, ledger } = await openCore(config, log);
+  const core = await openCore(config, log);
+  const { storage, keys } = core;
+  // SQLite commits block the thread that makes them durable: on SQLite the ledger writes in a worker.
+  let ledger: Ledger = core.ledger;
+  if (config.databaseKind === 'sqlite') {
+    ledger = new WorkerLedger(config.databaseUrl, keys, config.instanceId);
+    await ledger.init();
+  }
   let simulator: FastifyInstance | null = null;
   let upstreamUrl = config.upstreamUrl;
   if (!upstreamUrl) {
@@ -81,7 +89,7 @@ export async function startDancu(config: Config, opts: { log?: Logger; extraRout
     close() {
       closing ??= (async () => {
         await gateway.close();
-        await ledger.drain();
+        await ledger.close();
         await client.close();
         if (simulator) await simulator.close();
         await storage.close();

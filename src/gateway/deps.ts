@@ -5,7 +5,7 @@ import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/password/i
 import type { Logger } from 'pino';
 import type { Keys } from '../keys.js';
 import type { Storage } from '../storage/db.js';
-import type { LedgerWriter } from '../storage/ledger-writer.js';
+import type { Ledger } from '../storage/ledger-writer.js';
 import type { UpstreamGuard } from '../upstream/guard.js';
 
 export interface GatewayConfig {
@@ -21,7 +21,7 @@ export interface GatewayDeps {
   readonly config: GatewayConfig;
   readonly storage: Storage;
   readonly keys: Keys;
-  readonly ledger: LedgerWriter;
+  readonly ledger: Ledger;
   readonly upstream: UpstreamGuard;
   readonly now: () => Date;
   readonly log?: Logger;

@@ -98,7 +98,7 @@ export async function reserveQuota(deps: GatewayDeps, a: Admitted): Promise<Extr
   });
   let result;
   try {
-    result = await deps.ledger.reserve(request, (d) => ({ ...a.base, operation: `${a.base.category}.reserve`, outcome: d.granted ? 'RESERVED' : d.code }));
+    result = await deps.ledger.reserve(request, { ...a.base, operation: `${a.base.category}.reserve` });
   } catch (err) {
     deps.log?.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'ledger write failed');
     throw new DancuError('LEDGER_UNAVAILABLE', 'reservation not recorded');

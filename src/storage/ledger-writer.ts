@@ -37,9 +37,23 @@ export interface Appended {
 
 interface Job {
   reservation: ReservationRequest | null;
-  make: (decision: ReservationDecision | null) => LedgerDraft;
+  /** For a reservation, the writer sets `outcome`: RESERVED or the refusal code. */
+  draft: LedgerDraft;
   resolve: (r: Appended & { decision: ReservationDecision | null }) => void;
   reject: (e: unknown) => void;
+}
+
+/** What both writers offer: in-process (PostgreSQL, tests) and in a worker thread (SQLite). */
+export interface Ledger {
+  init(): Promise<void>;
+  append(d: LedgerDraft): Promise<Appended>;
+  reserve(req: ReservationRequest, d: LedgerDraft): Promise<Appended & { decision: ReservationDecision }>;
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function outcomeOf(decision: ReservationDecision): string {
+  return decision.granted ? 'RESERVED' : decision.code;
 }
 
 export interface LedgerWriterOptions {
@@ -49,7 +63,7 @@ export interface LedgerWriterOptions {
   checkpoint?: { everyEntries: number; everyMs: number };
 }
 
-export class LedgerWriter {
+export class LedgerWriter implements Ledger {
   private readonly db: Kysely<Database>;
   private readonly kind: DatabaseKind;
   private queue: Job[] = [];
@@ -78,15 +92,15 @@ export class LedgerWriter {
 
   /** Appends one entry; resolves once it is committed. */
   append(d: LedgerDraft): Promise<Appended> {
-    return this.enqueue(null, () => d);
+    return this.enqueue(null, d);
   }
 
   /**
-   * Decides a quota reservation and records the decision in the same commit. `make` builds the
-   * entry from the decision (reserved, or the refusal code).
+   * Decides a quota reservation and records the decision in the same commit, with the outcome
+   * RESERVED or the refusal code.
    */
-  reserve(req: ReservationRequest, make: (d: ReservationDecision) => LedgerDraft): Promise<Appended & { decision: ReservationDecision }> {
-    return this.enqueue(req, (d) => make(d as ReservationDecision)) as Promise<Appended & { decision: ReservationDecision }>;
+  reserve(req: ReservationRequest, d: LedgerDraft): Promise<Appended & { decision: ReservationDecision }> {
+    return this.enqueue(req, d) as Promise<Appended & { decision: ReservationDecision }>;
   }
 
   /** Waits for everything queued so far to be committed (graceful shutdown loses nothing). */
@@ -94,9 +108,14 @@ export class LedgerWriter {
     while (this.flushing) await this.flushing;
   }
 
-  private enqueue(reservation: ReservationRequest | null, make: Job['make']): Promise<Appended & { decision: ReservationDecision | null }> {
+  /** The storage belongs to the caller; nothing else to release. */
+  async close(): Promise<void> {
+    await this.drain();
+  }
+
+  private enqueue(reservation: ReservationRequest | null, d: LedgerDraft): Promise<Appended & { decision: ReservationDecision | null }> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ reservation, make, resolve, reject });
+      this.queue.push({ reservation, draft: d, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
   }
@@ -130,7 +149,7 @@ export class LedgerWriter {
       const results: Array<Appended & { decision: ReservationDecision | null }> = [];
       batch.forEach((job, i) => {
         const decision = decisions[i] ?? null;
-        const { detail, ...d } = job.make(decision);
+        const { detail, ...d } = decision ? { ...job.draft, outcome: outcomeOf(decision) } : job.draft;
         seq += 1;
         const fields: LedgerFields = { ...d, seq, ts, instance_id: this.opts.instanceId, detail: detail ? JSON.stringify(detail) : null };
         const hash = chainHash(this.keys.chainKey, prev, fields);

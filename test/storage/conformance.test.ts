@@ -63,8 +63,11 @@ describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (eng
 
   it('reserves exactly up to the cap under concurrent requests', async () => {
     const req = { day: '2026-11-23', scopes: [{ scope: 'province', cap: 37, code: 'QUOTA_EXCEEDED' as const }] };
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => ledger.reserve(req, (d) => draft({ request_id: `q${i}`, category: 'lookup', operation: 'lookup.reserve', outcome: d.granted ? 'RESERVED' : d.code }))));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => ledger.reserve(req, draft({ request_id: `q${i}`, category: 'lookup', operation: 'lookup.reserve', outcome: 'PENDING' }))));
     expect(results.filter((r) => r.decision.granted)).toHaveLength(37);
+    const outcomes = await storage.db.selectFrom('ledger').select('outcome').where('request_id', 'like', 'q%').execute();
+    expect(outcomes.filter((o) => o.outcome === 'RESERVED')).toHaveLength(37);
+    expect(outcomes.filter((o) => o.outcome === 'QUOTA_EXCEEDED')).toHaveLength(63);
     const row = await storage.db.selectFrom('quota_counters').select('used').where('day', '=', '2026-11-23').where('scope', '=', 'province').executeTakeFirst();
     expect(row?.used).toBe(37);
   });
