@@ -1,7 +1,7 @@
 /** Quota days and minutes in the configured zone: the day resets at local midnight, not 00:00 UTC. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayKey, minuteKey, yearIn } from './time.js';
+import { dayKey, hourIn, minuteKey, startOfDayMs, yearIn } from './time.js';
 
 const VN = 'Asia/Ho_Chi_Minh';
 
@@ -75,5 +75,23 @@ describe('yearIn', () => {
     expect(yearIn(after, VN)).toBe(2027);
     expect(yearIn(after, 'UTC')).toBe(2026);
     expect(yearIn(new Date('2027-01-01T00:00:00.000Z'), 'UTC')).toBe(2027);
+  });
+});
+
+describe('startOfDayMs and hourIn', () => {
+  it('puts the start of a Hà Nội day at 17:00 UTC of the day before', () => {
+    expect(new Date(startOfDayMs('2026-11-24', 'Asia/Ho_Chi_Minh')).toISOString()).toBe('2026-11-23T17:00:00.000Z');
+    expect(new Date(startOfDayMs('2026-01-01', 'UTC')).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('agrees with dayKey at both edges of a day', () => {
+    const start = startOfDayMs('2026-02-17', 'Asia/Ho_Chi_Minh');
+    expect(dayKey(new Date(start), 'Asia/Ho_Chi_Minh')).toBe('2026-02-17');
+    expect(dayKey(new Date(start - 1), 'Asia/Ho_Chi_Minh')).toBe('2026-02-16');
+  });
+
+  it('reads the local hour in the zone', () => {
+    expect(hourIn(Date.parse('2026-11-23T14:30:00Z'), 'Asia/Ho_Chi_Minh')).toBe(21);
+    expect(hourIn(Date.parse('2026-11-23T17:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe(0);
   });
 });

@@ -1,17 +1,20 @@
 /** `dancu ledger verify|search`: inspection of the tamper-evident ledger (R6). */
 import type { Command } from 'commander';
 import { checkIdNumber } from '../../core/id-number.js';
+import { startOfDayMs } from '../../core/time.js';
 import { idNumberHmac } from '../../keys.js';
 import { searchLedger, verifyLedger } from '../../storage/ledger-store.js';
 import { presentLedgerRow } from '../../gateway/presenters/ledger.js';
 import { withContext } from '../context.js';
 import { CliError, parseWhole, print, table } from '../output.js';
 
-function dateMs(name: string, v: string | undefined, endOfDay = false): number | undefined {
+/** A civil date is a whole day in the configured zone (`--to` includes that day); an ISO time is exact. */
+function dateMs(name: string, v: string | undefined, timeZone: string, endOfDay = false): number | undefined {
   if (v === undefined) return undefined;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+07:00` : v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return startOfDayMs(v, timeZone) + (endOfDay ? 86_400_000 : 0);
+  const ms = Date.parse(v);
   if (Number.isNaN(ms)) throw new CliError(`${name}: expected YYYY-MM-DD or an ISO time`, 2);
-  return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(v) ? ms + 86_400_000 : ms;
+  return ms;
 }
 
 export function register(program: Command): void {
@@ -31,7 +34,7 @@ export function register(program: Command): void {
       if (o.idNumber !== undefined && checkIdNumber(o.idNumber, { year: 9999 }).status === 'invalid') throw new CliError('--id-number: expected 12 digits', 2);
       const rows = await searchLedger(ctx.storage.db, {
         idHmac: o.idNumber ? idNumberHmac(ctx.keys, o.idNumber.trim()) : undefined, actor: o.username, unitCode: o.unit, procedureCode: o.procedure, dossierCode: o.dossier,
-        fromMs: dateMs('--from', o.from), toMs: dateMs('--to', o.to, true), limit: Math.min(parseWhole('--limit', o.limit, 1), 10_000),
+        fromMs: dateMs('--from', o.from, ctx.config.timezone), toMs: dateMs('--to', o.to, ctx.config.timezone, true), limit: Math.min(parseWhole('--limit', o.limit, 1), 10_000),
       });
       const entries = rows.map(presentLedgerRow);
       print(o, entries, () => table(entries.map((e) => ({ seq: e.seq, time: e.time, op: e.operation, outcome: e.outcome, user: e.actor, unit: e.unitCode, id: e.idNumberMasked, procedure: e.procedureCode, dossier: e.dossierCode })),
