@@ -194,3 +194,10 @@ describe('loadConfig refusals', () => {
     }
   });
 });
+
+describe('the safety margin', () => {
+  it('refuses more than six decimals, which the exact cap computation could not honour', () => {
+    expect(() => loadConfig({ DANCU_QUOTA_SAFETY_MARGIN: '0.0500001' }, '/tmp/x')).toThrow(/DANCU_QUOTA_SAFETY_MARGIN/);
+    expect(loadConfig({ DANCU_QUOTA_SAFETY_MARGIN: '0.123456' }, '/tmp/x').quotaSafetyMargin).toBe(0.123456);
+  });
+});

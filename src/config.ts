@@ -113,8 +113,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   );
   const rawMargin = get('DANCU_QUOTA_SAFETY_MARGIN') ?? '0.05';
   const quotaSafetyMargin = Number(rawMargin);
-  if (!/^\d*\.?\d+$/.test(rawMargin.trim()) || !(quotaSafetyMargin >= 0 && quotaSafetyMargin < 1)) {
-    problems.push(`DANCU_QUOTA_SAFETY_MARGIN=${JSON.stringify(rawMargin)}: expected a fraction from 0 up to (not including) 1`);
+  // At most six decimals, so the cap is computed exactly in millionths (core/quota provinceCap).
+  if (!/^(0|0?\.\d{1,6}|0\.)$/.test(rawMargin.trim()) || !(quotaSafetyMargin >= 0 && quotaSafetyMargin < 1)) {
+    problems.push(`DANCU_QUOTA_SAFETY_MARGIN=${JSON.stringify(rawMargin)}: expected a fraction from 0 up to (not including) 1, at most six decimals`);
   }
   const upstreamTimeoutMs = intIn('DANCU_UPSTREAM_TIMEOUT_MS', get('DANCU_UPSTREAM_TIMEOUT_MS') ?? '10000', 100, 600_000, problems);
   const timezone = get('DANCU_TIMEZONE') ?? 'Asia/Ho_Chi_Minh';

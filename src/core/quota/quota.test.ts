@@ -219,3 +219,16 @@ describe('reserve', () => {
     );
   });
 });
+
+describe('provinceCap with margins in millionths', () => {
+  it('never exceeds threshold × (1 − margin) for any threshold and any six-decimal margin', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 0, max: 999_999 }), (threshold, ppm) => {
+        const cap = provinceCap(threshold, ppm / 1_000_000);
+        expect(BigInt(cap) * 1_000_000n <= BigInt(threshold) * BigInt(1_000_000 - ppm)).toBe(true);
+        expect(BigInt(cap + 1) * 1_000_000n > BigInt(threshold) * BigInt(1_000_000 - ppm)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -22,12 +22,15 @@ export type ReservationDecision =
   | { readonly granted: true; readonly remaining: Readonly<Record<string, number>> }
   | { readonly granted: false; readonly code: 'QUOTA_EXCEEDED' | 'RATE_LIMITED' | 'UPSTREAM_LOCKED'; readonly scope?: string };
 
-/** The province cap: the registered threshold less the safety margin, rounded down. */
+/**
+ * The province cap: the registered threshold less the safety margin, rounded down, computed exactly.
+ * The margin is taken in millionths (the configuration accepts at most six decimals), so no binary
+ * rounding can push the cap past threshold × (1 − margin) — R1 must hold for every threshold.
+ */
 export function provinceCap(threshold: number, safetyMargin: number): number {
-  // A relative epsilon absorbs binary rounding (10000 × 0.95 = 9499.999…) at any size of threshold
-  // without rounding a genuinely fractional cap up.
-  const exact = threshold * (1 - safetyMargin);
-  return Math.max(0, Math.floor(exact + Math.max(1e-9, exact * 1e-12)));
+  const ppm = BigInt(Math.round(safetyMargin * 1_000_000));
+  const cap = (BigInt(threshold) * (1_000_000n - ppm)) / 1_000_000n;
+  return cap < 0n ? 0 : Number(cap);
 }
 
 export interface ScopeInputs {
