@@ -4,6 +4,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { parseMonitoringEnv, type MonitoringConfig } from './jobs/monitor-config.js';
+import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './core/privacy/retention.js';
 
 export interface Config {
   /** Embedded database file and generated keys live here. */
@@ -33,10 +35,17 @@ export interface Config {
   readonly logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /**
+   * Months the ledger is kept before `dancu ledger prune` may delete entries (TT 46/2022/TT-BCA
+   * Art. 8(1) keeps exploitation logs; period unverified, so configurable: default 24, never under 12).
+   */
+  readonly ledgerRetentionMonths: number;
   /** Secrets given in the environment win over the generated files in the data dir. */
   readonly ledgerKey: string | null;
   readonly checkpointKey: string | null;
   readonly sessionSecret: string | null;
+  /** R6: the monitoring job, alert e-mail and webhook (DANCU_MONITOR_INTERVAL_MS, DANCU_WORKING_HOURS, DANCU_SMTP_URL, …). */
+  readonly monitoring: MonitoringConfig;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +147,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
 
   const trustProxy = boolOf('DANCU_TRUST_PROXY', get('DANCU_TRUST_PROXY') ?? 'false', problems);
+  const ledgerRetentionMonths = intIn('DANCU_LEDGER_RETENTION_MONTHS', get('DANCU_LEDGER_RETENTION_MONTHS') ?? String(DEFAULT_RETENTION_MONTHS), MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS, problems);
+
+  const monitoring = parseMonitoringEnv(get, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -158,8 +170,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     devicePolicy: rawDevice as 'on' | 'off',
     logLevel,
     trustProxy,
+    ledgerRetentionMonths,
     ledgerKey: get('DANCU_LEDGER_KEY') ?? null,
     checkpointKey: get('DANCU_CHECKPOINT_KEY') ?? null,
     sessionSecret: get('DANCU_SESSION_SECRET') ?? null,
+    monitoring,
   });
 }

@@ -4,10 +4,13 @@
  * handle whose `close()` stops accepting requests, finishes those in flight, and flushes the ledger.
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { scrubErrorText, scrubLogObject } from './core/privacy/log-scrub.js';
 import type { Config } from './config.js';
 import { buildGateway } from './gateway/app.js';
+import { startMonitoring } from './jobs/index.js';
 import { loadKeys, type Keys } from './keys.js';
+import { meteredLedger } from './metrics.js';
 import { openStorage, type Storage } from './storage/db.js';
 import { LedgerWriter, type Ledger } from './storage/ledger-writer.js';
 import { WorkerLedger } from './storage/worker-ledger.js';
@@ -28,14 +31,29 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
+const REDACTED_KEYS = [
+  'authorization', 'cookie', 'password', 'newPassword', 'currentPassword', 'idNumber', 'fullName', 'dateOfBirth', 'token', 'key',
+  'secret', 'csrf', 'csrfToken', 'totp', 'recoveryCodes', 'citizen',
+];
+
+/** The application log (stdout unless a destination is given, e.g. a file in tests). */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: config.logLevel,
     base: { service: 'dancu' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    // Belt and braces: secrets never reach the log even if an object carrying them is logged.
-    redact: { paths: ['*.authorization', '*.cookie', '*.password', '*.newPassword', '*.currentPassword', '*.idNumber', '*.token', '*.key'], censor: '[redacted]' },
-  });
+    // Belt and braces: secrets and personal data never reach the log even if an object carrying
+    // them is logged (issue 8): named fields are censored at the top level and one level down …
+    redact: { paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]).concat(['*.headers.cookie', '*.headers.authorization', '*.headers["x-csrf-token"]']), censor: '[redacted]' },
+    // … and every string is scrubbed of ID numbers, error texts of the values they quote back.
+    formatters: { log: (obj) => scrubLogObject(obj) as Record<string, unknown> },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubErrorText(a) : a)) as Parameters<typeof method>);
+      },
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Opens and migrates the database, loads the keys and prepares the ledger writer. */
@@ -64,6 +82,8 @@ export async function startDancu(config: Config, opts: { log?: Logger; extraRout
     ledger = new WorkerLedger(config.databaseUrl, keys, config.instanceId);
     await ledger.init();
   }
+  // Write lag and request outcomes for GET /metrics, measured where requests wait for the ledger.
+  ledger = meteredLedger(ledger);
   let simulator: FastifyInstance | null = null;
   let upstreamUrl = config.upstreamUrl;
   if (!upstreamUrl) {
@@ -82,6 +102,8 @@ export async function startDancu(config: Config, opts: { log?: Logger; extraRout
   }, log);
   const url = await gateway.listen({ host: config.host, port: config.port });
   log.info({ url, instance: config.instanceId, database: config.databaseKind }, 'dancu gateway listening');
+  // R6: the monitoring job runs beside the gateway on an unref'd timer (DANCU_MONITOR_INTERVAL_MS).
+  const monitor = startMonitoring({ config, storage, ledger, now: () => new Date(), log });
 
   let closing: Promise<void> | null = null;
   return {
@@ -89,6 +111,7 @@ export async function startDancu(config: Config, opts: { log?: Logger; extraRout
     close() {
       closing ??= (async () => {
         await gateway.close();
+        await monitor?.stop();
         await ledger.close();
         await client.close();
         if (simulator) await simulator.close();

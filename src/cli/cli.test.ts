@@ -7,7 +7,7 @@ describe('the dancu command line', { timeout: 60_000 }, () => {
   it('prints help for the program and every command', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['start', 'demo', 'migrate', 'simulator', 'id-number', 'units', 'users', 'apps', 'quota', 'ledger', 'calendar']) expect(r.stdout).toContain(c);
+    for (const c of ['start', 'demo', 'migrate', 'simulator', 'id-number', 'units', 'users', 'apps', 'quota', 'ledger', 'calendar', 'secret-scan', 'alerts', 'report', 'devices', 'registry', 'data-subject-report']) expect(r.stdout).toContain(c);
     const sub = await runCli(['id-number', 'check', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--json');

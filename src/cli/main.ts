@@ -1,11 +1,16 @@
 /** The `dancu` command line: one group of sub-commands per file under src/cli/commands. */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
+import { register as alerts } from './commands/alerts.js';
 import { register as calendar } from './commands/calendar.js';
+import { register as devices } from './commands/devices.js';
 import { register as directory } from './commands/directory.js';
 import { register as idNumber } from './commands/id-number.js';
 import { register as ledger } from './commands/ledger.js';
+import { register as privacy } from './commands/privacy.js';
 import { register as quota } from './commands/quota.js';
+import { register as registry } from './commands/registry.js';
+import { register as report } from './commands/report.js';
 import { register as secretScan } from './commands/secret-scan.js';
 import { register as server } from './commands/server.js';
 import { CliError } from './output.js';
@@ -17,7 +22,7 @@ export function buildProgram(): Command {
     .version('0.1.0', '-V', 'print the dancu version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [server, directory, quota, ledger, idNumber, calendar, secretScan]) register(program);
+  for (const register of [server, directory, quota, ledger, idNumber, calendar, secretScan, registry, privacy, devices, alerts, report]) register(program);
   return program;
 }
 

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../core/password/index.js';
 import { setPassword } from '../storage/accounts.js';
+import { seedComplianceDemo } from './compliance.js';
 import * as dir from '../storage/directory.js';
+import { setAppRegistry } from '../storage/registry.js';
 import type { Database } from '../storage/schema.js';
 
 export const DEMO_UNITS = [
@@ -40,9 +42,9 @@ export const DEMO_PROCEDURES = [
 ] as const;
 
 export const DEMO_APPS = [
-  { name: 'Hệ thống thông tin giải quyết TTHC tỉnh', unit: 'TTPVHCC', version: '3.2.0', approvalDoc: '125/TCT-ĐA06 ngày 02/01/2026', dailyQuota: null },
-  { name: 'Phần mềm hộ tịch Sở Tư pháp', unit: 'STP', version: '2.0.1', approvalDoc: '131/TCT-ĐA06 ngày 09/01/2026', dailyQuota: null },
-  { name: 'Đồng bộ CSDL ngành giáo dục', unit: 'SGDDT', version: '1.4.0', approvalDoc: '140/TCT-ĐA06 ngày 16/01/2026', dailyQuota: 800 },
+  { name: 'Hệ thống thông tin giải quyết TTHC tỉnh', unit: 'TTPVHCC', version: '3.2.0', approvalDoc: '125/TCT-ĐA06 ngày 02/01/2026', dailyQuota: null, responsiblePerson: 'Giám đốc Trung tâm Phục vụ hành chính công tỉnh', procedures: ['1.001193', '1.000894', '1.004222', '1.001022'] },
+  { name: 'Phần mềm hộ tịch Sở Tư pháp', unit: 'STP', version: '2.0.1', approvalDoc: '131/TCT-ĐA06 ngày 09/01/2026', dailyQuota: null, responsiblePerson: 'Chánh Văn phòng Sở Tư pháp', procedures: ['1.001193', '1.000894', '1.001022'] },
+  { name: 'Đồng bộ CSDL ngành giáo dục', unit: 'SGDDT', version: '1.4.0', approvalDoc: '140/TCT-ĐA06 ngày 16/01/2026', dailyQuota: 800, responsiblePerson: 'Trưởng phòng Tổ chức cán bộ, Sở Giáo dục và Đào tạo', procedures: ['2.002482'] },
 ] as const;
 
 export interface DemoSeedResult {
@@ -79,7 +81,12 @@ export async function seedDemo(db: Kysely<Database>, nowMs: number): Promise<Dem
   const apps: DemoSeedResult['apps'] = [];
   for (const a of DEMO_APPS) {
     const { app, key } = await dir.addApp(db, { name: a.name, unitId: unitIds.get(a.unit)!, version: a.version, approvalDoc: a.approvalDoc, dailyQuota: a.dailyQuota, activeFrom: null }, nowMs);
+    // R2 registry: a responsible title, security level 3 (Thông tư 46/2022/TT-BCA Art. 6), the procedures served and their fields.
+    const procedures: readonly string[] = a.procedures;
+    await setAppRegistry(db, app.id, { responsiblePerson: a.responsiblePerson, securityLevel: 3, procedures, fields: [...new Set(DEMO_PROCEDURES.filter((p) => procedures.includes(p.code)).flatMap((p) => p.fields))] });
     apps.push({ id: app.id, name: a.name, unit: a.unit, version: a.version, key });
   }
+  // R11: the province's own rules; people acknowledge them in the portal, the sync's service account starts acknowledged.
+  await seedComplianceDemo(db, nowMs);
   return { created: true, users, apps };
 }

@@ -15,6 +15,10 @@ export interface GatewayConfig {
   readonly userLookupsPerMinute: number;
   readonly instanceId: string;
   readonly trustProxy: boolean;
+  /** R11 default (DANCU_REQUIRE_ACKNOWLEDGEMENT); an administrator's setting overrides it. */
+  readonly requireAcknowledgement: boolean;
+  /** R10 default (DANCU_DEVICE_POLICY); an administrator's setting overrides it. */
+  readonly devicePolicy: 'on' | 'off';
 }
 
 export interface GatewayDeps {

@@ -10,10 +10,12 @@ import { checkIdNumber, maskIdNumber } from '../core/id-number.js';
 import { provinceCap, scopesFor, type ReservationDecision } from '../core/quota/quota.js';
 import { dayKey, minuteKey, yearIn } from '../core/time.js';
 import { idNumberHmac } from '../keys.js';
-import { appVersionStatus, procedureByCode, procedureFields, userByUsername } from '../storage/directory.js';
+import { observeUpstream } from '../metrics.js';
+import { effectiveVersionStatus, procedureByCode, procedureFields, userByUsername } from '../storage/directory.js';
 import { draft, type LedgerDraft } from '../storage/ledger-writer.js';
 import type { AppRow, ProcedureRow, UserRow } from '../storage/schema.js';
 import type { UpstreamResult } from '../upstream/client.js';
+import { complianceRefusal } from './compliance-gate.js';
 import { headerValue } from './plugins/app-auth.js';
 import { record } from './record.js';
 import type { GatewayDeps } from './deps.js';
@@ -65,13 +67,20 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
   };
 
   if (app) {
-    const versionStatus = version ? await appVersionStatus(deps.storage.db, app.id, version) : undefined;
+    const versionStatus = version ? await effectiveVersionStatus(deps.storage.db, app.id, version, now.getTime()) : undefined;
     const appCheck = checkAppAccess({ status: app.status, activeFrom: app.active_from, versionStatus }, now.getTime());
+    if (!appCheck.ok && appCheck.code === 'APP_VERSION_NOT_APPROVED') {
+      // R2: a build not approved in writing is an unapproved change; its own entry, linked by detail.requestId.
+      await record(deps, draft({ request_id: `${req.id.slice(0, 120)}:change`, category: 'registration', operation: 'registration.unapproved_change', outcome: 'UNAPPROVED_CHANGE', app_id: app.id, app_version: base.app_version, actor: base.actor, unit_code: base.unit_code, client_ip: base.client_ip, detail: { severity: 'high', notify: 'security', requestId: req.id, versionStatus: versionStatus ?? 'unregistered' } }));
+    }
     if (!appCheck.ok) await refuse(appCheck);
   }
   const user = actor ? await userByUsername(deps.storage.db, actor) : undefined;
   const userCheck = checkActingUser(user && { status: user.status, unitId: user.unit_id }, unitId);
   if (!userCheck.ok) await refuse(userCheck);
+  // R11 then R10: the person acknowledged the rules in force; the request comes from a known, compliant device.
+  const complianceCheck = await complianceRefusal(deps, req, user!, now);
+  if (complianceCheck) await refuse(complianceCheck);
   const procedure = await procedureByCode(deps.storage.db, body.procedureCode);
   const fields = procedure ? procedureFields(procedure) : [];
   const purposeCheck = checkPurpose({ idCheck, procedure: procedure && { fields, active: procedure.active === 1 }, dossierCode: body.dossierCode, purpose: body.purpose });
@@ -117,6 +126,7 @@ const OUTCOME: Record<UpstreamResult<unknown>['kind'], ErrorCode | 'OK'> = {
  */
 export async function recordOutcome<T>(deps: GatewayDeps, a: Admitted, r: UpstreamResult<T>, fieldsReturned: string[] | null): Promise<void> {
   deps.upstream.record(r);
+  observeUpstream(a.base.category, r.kind, r.ms);
   const outcome = OUTCOME[r.kind];
   if (r.kind === 'locked') {
     try {

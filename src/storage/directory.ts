@@ -107,6 +107,16 @@ export async function appByKey(db: Db, key: string): Promise<(AppRow & { unit_co
     .where('apps.key_hash', '=', hashSecret(key)).executeTakeFirst();
 }
 
+/**
+ * The status of a build as the gateway enforces it (R2): an approved version whose planned date of
+ * use has not come yet is still 'not_started'.
+ */
+export async function effectiveVersionStatus(db: Db, appId: string, version: string, nowMs: number): Promise<string | undefined> {
+  const r = await db.selectFrom('app_versions').select(['status', 'active_from']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+  if (!r) return undefined;
+  return r.status === 'approved' && r.active_from != null && r.active_from > nowMs ? 'not_started' : r.status;
+}
+
 export async function appVersionStatus(db: Db, appId: string, version: string): Promise<string | undefined> {
   const r = await db.selectFrom('app_versions').select('status').where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
   return r?.status;

@@ -20,6 +20,16 @@ async function startDemo(dataDir: string) {
   return { child, url, key, output: () => out };
 }
 
+/** R11: the demo's people acknowledge the rules before their first lookup; here through the portal's API. */
+async function acknowledgeRules(url: string, output: string, username: string): Promise<void> {
+  const password = new RegExp(`^\\s+${username.replace('.', '\\.')}\\s+(\\S+)`, 'm').exec(output)![1]!;
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(login.status).toBe(200);
+  const headers = { cookie: String(login.headers.get('set-cookie')).split(';')[0]!, 'x-csrf-token': ((await login.json()) as { user: { csrfToken: string } }).user.csrfToken };
+  const { version } = (await (await fetch(`${url}/api/v1/rules`, { headers })).json()) as { version: string };
+  expect((await fetch(`${url}/api/v1/acknowledgements`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ version }) })).status).toBe(200);
+}
+
 async function stop(child: ReturnType<typeof spawnCli>): Promise<number> {
   const t = Date.now();
   child.kill('SIGTERM');
@@ -33,6 +43,7 @@ describe('dancu demo (npm start)', () => {
     const first = await startDemo(dataDir);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    await acknowledgeRules(first.url, first.output(), 'motcua01');
     const r = await fetch(`${first.url}/api/v1/lookups`, {
       method: 'POST',
       headers: { authorization: `Bearer ${first.key}`, 'x-on-behalf-of': 'motcua01', 'x-client-version': '3.2.0', 'content-type': 'application/json' },

@@ -56,6 +56,59 @@ const MATRIX: Record<string, typeof PUBLIC | Who[]> = {
   'GET /api/v1/access-reviews': ['manager', 'admin', 'security', 'auditor'],
   'GET /api/v1/upstream': ALL,
   'POST /api/v1/upstream/clear-lock': ['security', 'admin'],
+  // Personal data (Luật 91/2025/QH15): reports for security and auditors, never administrators.
+  'POST /api/v1/data-subject-reports': ['security', 'auditor'],
+  'POST /api/v1/data-subject-reports/pdf': ['security', 'auditor'],
+  'POST /api/v1/data-subject-holds': ['security'],
+  'GET /api/v1/data-subject-holds': ['security'],
+  'POST /api/v1/data-subject-holds/:id/release': ['security'],
+  'POST /api/v1/incidents': ['security'],
+  'GET /api/v1/incidents': ['security', 'auditor', 'admin'],
+  'POST /api/v1/incidents/:id/notify': ['security'],
+  'GET /api/v1/ledger/retention': ['admin', 'security', 'auditor'],
+  'POST /api/v1/ledger/prune': ['admin'],
+  // R10: the device inventory, its import, enrolment tokens and registered address ranges.
+  'GET /api/v1/devices': ['admin', 'security', 'auditor', 'manager'],
+  'POST /api/v1/devices/import': ['admin', 'security'],
+  'GET /api/v1/devices/report': ['admin', 'security', 'auditor', 'manager'],
+  'POST /api/v1/devices/:id/token': ['admin'],
+  'DELETE /api/v1/devices/:id/token': ['admin'],
+  'GET /api/v1/address-ranges': ['admin', 'security', 'auditor', 'manager'],
+  'POST /api/v1/address-ranges': ['admin'],
+  'DELETE /api/v1/address-ranges/:id': ['admin'],
+  // R11: the rules library and acknowledgements; the compliance switches.
+  'GET /api/v1/rules': ALL,
+  'POST /api/v1/rules': ['admin'],
+  'POST /api/v1/acknowledgements': ALL,
+  'GET /api/v1/acknowledgements/me': ALL,
+  'GET /api/v1/acknowledgements/report': ['admin', 'security', 'auditor', 'manager'],
+  'GET /api/v1/settings/compliance': ['admin', 'security', 'auditor'],
+  'PUT /api/v1/settings/compliance': ['admin'],
+  // R2: requests and their workflow (a unit head submits, security and admin decide), the systems' registry, the working-day calendar.
+  'GET /api/v1/registrations': ['admin', 'security', 'auditor', 'manager'],
+  'POST /api/v1/registrations': ['manager'],
+  'GET /api/v1/registrations/:id': ['admin', 'security', 'auditor', 'manager'],
+  'POST /api/v1/registrations/:id/steps': ['security', 'admin'],
+  'GET /api/v1/registrations/workflow': ALL,
+  'PUT /api/v1/registrations/workflow': ['admin'],
+  'POST /api/v1/registrations/:id/attachments': ['manager', 'security', 'admin'],
+  'GET /api/v1/registrations/:id/attachments/:attachmentId': ['admin', 'security', 'auditor', 'manager'],
+  'GET /api/v1/apps/:id/registry': ['admin', 'security', 'auditor', 'manager'],
+  'PATCH /api/v1/apps/:id/registry': ['admin'],
+  'POST /api/v1/apps/:id/suspend': ['security', 'admin'],
+  'POST /api/v1/apps/:id/reinstate': ['security', 'admin'],
+  'POST /api/v1/apps/:id/revoke': ['security', 'admin'],
+  'GET /api/v1/calendar/earliest': ALL,
+  'GET /api/v1/calendar/:year': ALL,
+  'PUT /api/v1/calendar/:year': ['admin'],
+  'DELETE /api/v1/calendar/:year': ['admin'],
+  // R6: monitoring. Prometheus has no session and an app key as bearer token would be audited as a
+  // failed app login at every scrape: /metrics is public and serves aggregate numbers only.
+  'GET /metrics': PUBLIC,
+  'GET /api/v1/alerts': ['security', 'auditor', 'admin', 'manager'],
+  'POST /api/v1/alerts/:id/acknowledge': ['security', 'admin'],
+  'POST /api/v1/alerts/:id/resolve': ['security', 'admin'],
+  'GET /api/v1/reports': ['security', 'auditor', 'admin', 'manager'],
 };
 
 /** Separation of duties that the matrix must keep, whatever else changes. */
@@ -63,6 +116,9 @@ describe('separation of duties in the access matrix', () => {
   const who = (k: string) => (MATRIX[k] === PUBLIC ? [] : (MATRIX[k] as Who[]));
   it('never lets security or auditors look citizens up, nor administrators read citizen data', () => {
     for (const k of ['POST /api/v1/lookups', 'POST /api/v1/verifications']) for (const r of ['security', 'auditor', 'admin'] as const) expect(who(k)).not.toContain(r);
+  });
+  it('keeps submitting requests apart from deciding them (R2: nobody approves their own request)', () => {
+    for (const r of who('POST /api/v1/registrations')) expect(who('POST /api/v1/registrations/:id/steps')).not.toContain(r);
   });
 });
 

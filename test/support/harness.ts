@@ -63,7 +63,9 @@ export interface TestGateway {
 }
 
 export async function startGateway(o: { storageUrl: string; dataDir: string; upstreamUrl: string; env?: Record<string, string>; now?: () => Date; instanceId?: string }): Promise<TestGateway> {
-  const config = loadConfig({ DANCU_DATA_DIR: o.dataDir, DANCU_DATABASE_URL: o.storageUrl, DANCU_INSTANCE_ID: o.instanceId ?? 'test', DANCU_UPSTREAM_URL: o.upstreamUrl, ...o.env });
+  // Acknowledgement of the rules (R11) is on by default in the product; suites about other things
+  // run without it, and the compliance suites turn it on through `env`.
+  const config = loadConfig({ DANCU_DATA_DIR: o.dataDir, DANCU_DATABASE_URL: o.storageUrl, DANCU_INSTANCE_ID: o.instanceId ?? 'test', DANCU_UPSTREAM_URL: o.upstreamUrl, DANCU_REQUIRE_ACKNOWLEDGEMENT: 'false', ...o.env });
   const storage = openStorage(config.databaseUrl);
   await migrate(storage);
   const keys = loadKeys(config);

@@ -7,6 +7,7 @@ import { searchLedger, verifyLedger } from '../../storage/ledger-store.js';
 import { presentLedgerRow } from '../../gateway/presenters/ledger.js';
 import { withContext } from '../context.js';
 import { CliError, parseWhole, print, table } from '../output.js';
+import { registerPrune } from './privacy.js';
 
 /** A civil date is a whole day in the configured zone (`--to` includes that day); an ISO time is exact. */
 function dateMs(name: string, v: string | undefined, timeZone: string, endOfDay = false): number | undefined {
@@ -19,6 +20,7 @@ function dateMs(name: string, v: string | undefined, timeZone: string, endOfDay 
 
 export function register(program: Command): void {
   const ledger = program.command('ledger').description('Nhật ký khai thác / audit ledger');
+  registerPrune(ledger);
   ledger.command('verify').description('Kiểm tra tính toàn vẹn của chuỗi nhật ký; thoát mã 5 nếu bị sửa đổi').option('--json', 'one JSON document on stdout')
     .action((o: { json?: boolean }) => withContext(async (ctx) => {
       const r = await verifyLedger(ctx.storage.db, ctx.keys);

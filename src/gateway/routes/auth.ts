@@ -28,6 +28,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const Me = Type.Object({
   username: Type.String(), fullName: Type.String(), role: Type.String(), unitCode: Type.String(), unitName: Type.String(),
   restriction: Type.Union([Type.Literal('password'), Type.Literal('mfa'), Type.Null()]),
+  timezone: Type.String({ description: 'DANCU_TIMEZONE: the zone of quota days and displayed times' }),
   passwordExpiresAt: Type.Union([Type.String(), Type.Null()]), mfaEnabled: Type.Boolean(), csrfToken: Type.String(),
 });
 
@@ -37,14 +38,18 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
   const policy = accountPolicyOf(deps);
   const pwPolicy = passwordPolicyOf(deps);
   const db = deps.storage.db;
-  const audit = (req: FastifyRequest, operation: string, outcome: string, actor: string | null, detail?: Record<string, unknown>) =>
-    record(deps, draft({ request_id: req.id, category: 'account', operation, outcome, actor: actor?.slice(0, 64) ?? null, client_ip: req.ip.slice(0, 64), detail: detail ?? null }));
+  // The unit goes with the entry when known, so a unit head's view of the ledger shows the unit's account events.
+  const audit = (req: FastifyRequest, operation: string, outcome: string, actor: string | null, detail?: Record<string, unknown>, unitCode?: string) =>
+    record(deps, draft({
+      request_id: req.id, category: 'account', operation, outcome, actor: actor?.slice(0, 64) ?? null, client_ip: req.ip.slice(0, 64), detail: detail ?? null,
+      unit_code: unitCode ?? (req.principal.kind === 'staff' ? req.principal.unitCode : null),
+    }));
 
   async function me(p: Staff) {
     const u = await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['users.full_name', 'users.password_changed_at', 'users.mfa_enabled', 'units.name as unit_name'])
       .where('users.id', '=', p.userId).executeTakeFirstOrThrow();
     return {
-      username: p.username, fullName: u.full_name, role: p.role, unitCode: p.unitCode, unitName: u.unit_name, restriction: p.restriction,
+      username: p.username, fullName: u.full_name, role: p.role, unitCode: p.unitCode, unitName: u.unit_name, restriction: p.restriction, timezone: deps.config.timezone,
       passwordExpiresAt: u.password_changed_at === null ? null : passwordExpiresAt(new Date(u.password_changed_at), pwPolicy).toISOString(),
       mfaEnabled: u.mfa_enabled === 1, csrfToken: p.csrf,
     };
@@ -130,9 +135,9 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
       const csrf = randomBytes(24).toString('base64url');
       await accounts.createSession(db, { id: sessionIdOf(token), user_id: user.id, created_at: now, last_seen_at: now, ended_at: null, end_reason: null, ip: req.ip.slice(0, 64), agent, csrf, restriction });
       await db.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
-      await audit(req, 'auth.login', 'OK', username, { restriction });
-      setSessionCookie(req, reply, token);
       const unit = await db.selectFrom('units').select(['code']).where('id', '=', user.unit_id).executeTakeFirstOrThrow();
+      await audit(req, 'auth.login', 'OK', username, { restriction }, unit.code);
+      setSessionCookie(req, reply, token);
       return { user: await me({ kind: 'staff', userId: user.id, username: user.username, role, unitId: user.unit_id, unitCode: unit.code, sessionId: sessionIdOf(token), csrf, restriction }) };
     });
 

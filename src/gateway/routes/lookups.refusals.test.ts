@@ -60,6 +60,15 @@ describe('POST /api/v1/lookups (refused before any quota is spent)', () => {
     expect(r.json().error.code).toBe('APP_NOT_APPROVED');
   });
 
+  it('refuses an approved version until its planned date of use has come', async () => {
+    await gw.storage.db.insertInto('app_versions').values({ app_id: s.appId, version: '1.1.0', status: 'approved', created_at: Date.now(), active_from: Date.now() + 86_400_000 }).execute();
+    const r = await gw.app.inject(lookupRequest(s, { idNumber: idNumber(1) }, { 'x-client-version': '1.1.0' }));
+    expect(r.json().error.code).toBe('APP_VERSION_NOT_APPROVED');
+    await gw.storage.db.updateTable('app_versions').set({ active_from: Date.now() - 1000 }).where('version', '=', '1.1.0').execute();
+    const later = await gw.app.inject(lookupRequest(s, { idNumber: idNumber(1) }, { 'x-client-version': '1.1.0' }));
+    expect(later.statusCode).toBe(200);
+  });
+
   it('refuses an unknown app key as UNAUTHENTICATED and records the attempt', async () => {
     const r = await gw.app.inject(lookupRequest({ ...s, appKey: 'dck_not-a-key' }, { idNumber: idNumber(1) }, { 'x-request-id': 'bad-key-1' }));
     expect(r.statusCode).toBe(401);

@@ -3,6 +3,10 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Storage } from '../db.js';
 import { foundation } from './001-foundation.js';
 import { accounts } from './002-accounts.js';
+import { registry } from './003-registry.js';
+import { monitoring } from './004-monitoring.js';
+import { compliance } from './005-compliance.js';
+import { privacy } from './006-privacy.js';
 
 function provider(storage: Storage): MigrationProvider {
   return {
@@ -10,6 +14,10 @@ function provider(storage: Storage): MigrationProvider {
       return {
         '001-foundation': foundation(storage.kind),
         '002-accounts': accounts(storage.kind),
+        '003-registry': registry(storage.kind),
+        '004-monitoring': monitoring(storage.kind),
+        '005-compliance': compliance(storage.kind),
+        '006-privacy': privacy(storage.kind),
       };
     },
   };

@@ -1,0 +1,428 @@
+/**
+ * The portal in a real browser (Debian's Chromium driven by playwright-core) against a real dancu
+ * started in-process on 127.0.0.1 with the demo province: every role logs in through the login form
+ * (administrators and security staff enrol TOTP on the way) and sees only its own menu; an operator
+ * looks a citizen up and the lookup appears in the ledger with the quota gauge moved; a forbidden
+ * page is refused; the login form discourages saving credentials (R8); English is a switch away.
+ * Screenshots of every page go to test-output/screenshots/<role>-<page>.png.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { totpCodeAt } from '../../src/core/password/index.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { openCore, startDancu, type Running } from '../../src/runtime.js';
+import * as dir from '../../src/storage/directory.js';
+import { addStaff, GOOD_PASSWORD } from '../support/staff.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WEB = path.join(ROOT, 'web');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+type Role = 'admin' | 'security' | 'manager' | 'operator' | 'auditor';
+
+/** Demo accounts of src/demo/seed.ts, one per role, with the menu each must see and nothing else. */
+const ACCOUNTS: Record<Role, { username: string; unit: string; menu: string[] }> = {
+  admin: { username: 'quantri', unit: 'SKHCN', menu: ['dashboard', 'ledger', 'quotas', 'upstream', 'units', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  security: { username: 'anninhmang', unit: 'CAT', menu: ['dashboard', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  manager: { username: 'lanhdao.ttpvhcc', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'ledger', 'users', 'rules', 'password', 'mfa'] },
+  operator: { username: 'motcua01', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'rules', 'password', 'mfa'] },
+  auditor: { username: 'thanhtra', unit: 'STP', menu: ['dashboard', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+};
+
+/** The h1 each page shows, in Vietnamese. */
+const TITLES: Record<string, string> = {
+  dashboard: 'Tổng quan', lookup: 'Tra cứu thông tin công dân', verification: 'Xác thực thông tin công dân', ledger: 'Nhật ký khai thác',
+  quotas: 'Hạn mức tra cứu', units: 'Danh mục đơn vị', users: 'Tài khoản cán bộ', procedures: 'Danh mục thủ tục hành chính',
+  apps: 'Hệ thống kết nối', upstream: 'Kết nối CSDLQG về dân cư', rules: 'Quy định và cam kết', password: 'Đổi mật khẩu', mfa: 'Xác thực hai lớp',
+};
+
+/** Synthetic citizen of the simulator (deterministic): Nguyễn Quang Nhân, birth registered in TP. Hồ Chí Minh. */
+const CITIZEN_ID = '079203000123';
+const CITIZEN_NAME = 'Nguyễn Quang Nhân';
+
+/** RFC 4648 base32, as the otpauth secret is shown on the enrolment page. */
+function base32Decode(s: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = s.toUpperCase().replace(/[\s=]/g, '');
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of clean) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return new Uint8Array(out);
+}
+
+/** Builds web/dist when it is missing or older than the portal's sources (the gateway serves it). */
+function ensurePortalBuilt(): void {
+  const index = path.join(WEB, 'dist', 'index.html');
+  const newest = (p: string): number => {
+    const st = fs.statSync(p);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
+  };
+  // The bundle also carries the gateway's own rules imported from src/core (ID numbers, error catalogue, fields).
+  const shared = ['id-number.ts', 'provinces.ts', 'errors.ts', 'lookup/fields.ts', 'lookup/admission.ts'].map((f) => path.join(ROOT, 'src', 'core', f));
+  const sources = Math.max(newest(path.join(WEB, 'src')), newest(path.join(WEB, 'index.html')), newest(path.join(WEB, 'vite.config.ts')), ...shared.map(newest));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    // NODE_ENV is 'test' under vitest; the served bundle must be the production one.
+    cwd: ROOT, stdio: 'pipe', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+let running: Running;
+let browser: Browser;
+let dataDir: string;
+const passwords = new Map<string, string>();
+const contexts: BrowserContext[] = [];
+const pages = new Map<Role, Page>();
+const problems: string[] = [];
+
+async function newPage(label: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(20_000);
+  // Any script error or CSP violation in the page fails the suite (checked at the end).
+  page.on('pageerror', (e) => problems.push(`${label}: pageerror ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`${label}: console ${m.text()}`);
+  });
+  return page;
+}
+
+/** Waits until the page has its h1 and nothing is still loading (bounded). */
+async function settle(page: Page, title?: string): Promise<void> {
+  if (title) await page.getByRole('heading', { level: 1, name: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  // Polled from the test side: a string predicate in waitForFunction would need 'unsafe-eval', which the CSP forbids.
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
+}
+
+/** A screenshot once transitions have ended; overlays (drawers, modals) are taken at viewport size. */
+async function shot(page: Page, name: string, o: { fullPage?: boolean } = {}): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: o.fullPage ?? true, timeout: 15_000 });
+}
+
+async function logIn(page: Page, role: Role): Promise<void> {
+  const { username } = ACCOUNTS[role];
+  await page.goto(`${running.url}/`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(passwords.get(username)!);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  if (role === 'admin' || role === 'security') {
+    // MFA is required for these roles: the session may do nothing but enrol (R8, TCVN 14423).
+    await settle(page, 'Xác thực hai lớp');
+    expect(new URL(page.url()).pathname).toBe('/xac-thuc-hai-lop');
+    expect(await page.getByTestId('menu-dashboard').count()).toBe(0);
+    await shot(page, `${role}-mfa-enrol`);
+    await page.getByTestId('mfa-start').click();
+    const secret = await page.getByTestId('mfa-secret').getAttribute('data-secret');
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await expect.poll(() => page.getByTestId('mfa-uri').textContent()).toContain('otpauth://totp/');
+    await shot(page, `${role}-mfa-secret`);
+    await page.getByLabel('Mã 6 chữ số đang hiển thị trên ứng dụng').fill(totpCodeAt(base32Decode(secret!), new Date())!);
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByTestId('recovery-codes').waitFor();
+    await shot(page, `${role}-mfa-recovery`);
+    await page.getByTestId('mfa-done').click();
+  }
+  await settle(page, 'Tổng quan');
+  await expect.poll(() => page.getByTestId('whoami').textContent()).toContain(username);
+}
+
+async function menuOf(page: Page): Promise<string[]> {
+  const ids = await page.evaluate<string[]>(`Array.from(document.querySelectorAll('[data-testid^="menu-"]'), (e) => e.getAttribute('data-testid'))`);
+  return ids.map((id) => id.replace(/^menu-/, ''));
+}
+
+async function gaugeUsed(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-used'));
+}
+
+describe('the portal in Chromium', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does)`);
+    ensurePortalBuilt();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dancu-portal-'));
+    const config = loadConfig({ DANCU_DATA_DIR: dataDir, DANCU_PORT: '0', DANCU_LOG_LEVEL: 'silent', DANCU_INSTANCE_ID: 'portal-test' });
+    const core = await openCore(config);
+    try {
+      const seed = await seedDemo(core.storage.db, Date.now());
+      for (const u of seed.users) {
+        const password = (u as { password?: string }).password;
+        if (password) passwords.set(u.username, password);
+      }
+      // Older demo seeds gave no passwords: the suite then brings its own staff of each role.
+      for (const role of Object.keys(ACCOUNTS) as Role[]) {
+        const a = ACCOUNTS[role];
+        if (passwords.has(a.username)) continue;
+        a.username = `t.${role}`;
+        const unit = (await dir.unitByCode(core.storage.db, a.unit))!;
+        await addStaff(core.storage, { username: a.username, role, unitId: unit.id, fullName: `Cán bộ thử nghiệm ${role}` });
+        passwords.set(a.username, GOOD_PASSWORD);
+      }
+    } finally {
+      await core.storage.close();
+    }
+    running = await startDancu(config);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      timeout: 30_000,
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await running?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('serves a login form that discourages saving credentials (R8) and switches it and the API\'s messages to English', async () => {
+    const page = await newPage('anonymous');
+    await page.goto(`${running.url}/nhat-ky`);
+    // A page URL without a session lands on the login form.
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    const form = page.getByTestId('login-form');
+    expect(await form.getAttribute('autocomplete')).toBe('off');
+    expect(await page.getByLabel('Tên đăng nhập').getAttribute('autocomplete')).toBe('off');
+    expect(await page.getByLabel('Mật khẩu', { exact: true }).getAttribute('autocomplete')).toBe('new-password');
+    expect(await page.getByTestId('no-save-note').textContent()).toContain('Không lưu mật khẩu trên trình duyệt');
+    await shot(page, 'anonymous-login');
+
+    // A wrong password: the gateway's Vietnamese message, nothing saying which part was wrong.
+    await page.getByLabel('Tên đăng nhập').fill('motcua01');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Sai-mat-khau-9');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByTestId('error-alert').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    await page.getByLabel('Username').waitFor();
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('autocomplete')).toBe('new-password');
+    expect(await page.getByTestId('no-save-note').textContent()).toContain('Do not save the password');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toBe('Log in — dancu');
+    // The gateway answers in the interface's language (Accept-Language).
+    await page.getByLabel('Username').fill('khong.ton.tai');
+    await page.getByLabel('Password', { exact: true }).fill('Sai-mat-khau-9');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByTestId('error-alert').textContent()).toContain('Wrong username or password');
+    await shot(page, 'anonymous-login-en');
+    await page.getByTestId('lang-vi').click();
+
+    await page.getByRole('link', { name: 'Kích hoạt tài khoản mới' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kích hoạt tài khoản' }).waitFor();
+    expect(await page.getByLabel('Mã kích hoạt').getAttribute('autocomplete')).toBe('off');
+    await shot(page, 'anonymous-activate');
+  }, 60_000);
+
+  for (const role of Object.keys(ACCOUNTS) as Role[]) {
+    it(`${role}: logs in, sees only its pages, and each page renders`, async () => {
+      const page = await newPage(role);
+      pages.set(role, page);
+      await logIn(page, role);
+      expect((await menuOf(page)).sort()).toEqual([...ACCOUNTS[role].menu].sort());
+      for (const key of ACCOUNTS[role].menu) {
+        await page.getByTestId(`menu-${key}`).click();
+        await settle(page, TITLES[key]);
+        await shot(page, `${role}-${key}`);
+      }
+      // Credentials and tokens are never kept in browser storage (R8).
+      expect(await page.evaluate('[localStorage.length, sessionStorage.length]')).toEqual([0, 0]);
+    }, 90_000);
+  }
+
+  it('an operator looks a citizen up; the quota gauge moves and the lookup is in the ledger', async () => {
+    const page = pages.get('operator')!;
+    await page.getByTestId('menu-dashboard').click();
+    await settle(page, 'Tổng quan');
+    const unitBefore = await gaugeUsed(page, 'gauge-unit-TTPVHCC');
+    const provinceBefore = await gaugeUsed(page, 'gauge-province');
+
+    // R11: the rules in force are acknowledged before the first lookup.
+    await page.getByTestId('menu-lookup').click();
+    await settle(page, 'Tra cứu thông tin công dân');
+    await page.getByTestId('ack-needed').getByRole('button', { name: 'Đọc và xác nhận quy định' }).click();
+    await settle(page, 'Quy định và cam kết');
+    await page.getByTestId('rules-read').click();
+    await page.getByTestId('rules-acknowledge').click();
+    await expect.poll(() => page.getByTestId('ack-status').textContent()).toContain('Đã xác nhận bộ quy định hiện hành');
+    await shot(page, 'operator-rules-acknowledged');
+
+    await page.getByTestId('menu-lookup').click();
+    await settle(page, 'Tra cứu thông tin công dân');
+    expect(await page.getByTestId('ack-needed').count()).toBe(0);
+    // Keyboard only: type to filter the procedures, Enter picks the highlighted one.
+    await page.getByLabel('Thủ tục hành chính').fill('1.001193');
+    await page.locator('.ant-select-item-option-active', { hasText: '1.001193' }).waitFor();
+    await page.keyboard.press('Enter');
+    // Only the procedure's fields are offered: Đăng ký khai sinh has eight, and no religion.
+    await expect.poll(() => page.locator('[data-testid="field-checkboxes"] input[type="checkbox"]').count()).toBe(8);
+    expect(await page.getByTestId('field-checkboxes').textContent()).not.toContain('Tôn giáo');
+    expect(await page.getByLabel('Mục đích khai thác').inputValue()).toBe('Đăng ký khai sinh');
+    await page.getByLabel('Mã hồ sơ').fill('H12.01-261123-0042');
+
+    // The number is checked as it is typed.
+    const id = page.getByRole('textbox', { name: 'Số định danh cá nhân' });
+    await id.fill(CITIZEN_ID.slice(0, 11));
+    await expect.poll(() => page.getByTestId('id-check').textContent()).toContain('đúng 12 chữ số');
+    await id.fill('079299000123');
+    await expect.poll(() => page.getByTestId('id-check').textContent()).toContain('sau năm hiện tại');
+    await id.fill(CITIZEN_ID);
+    await expect.poll(() => page.getByTestId('id-check').textContent()).toContain('Hợp lệ: nơi đăng ký khai sinh Thành phố Hồ Chí Minh; nam; sinh năm 2003');
+
+    // Data minimisation: the officer unticks a sensitive field the dossier does not need.
+    await page.locator('[data-testid="field-checkboxes"] label', { hasText: 'Dân tộc' }).click();
+    await page.getByTestId('lookup-submit').click();
+    const result = page.getByTestId('lookup-result');
+    await page.locator('[data-testid="lookup-result"], [data-testid="error-alert"]').first().waitFor();
+    if (!(await result.isVisible())) throw new Error(`lookup refused: ${await page.getByTestId('error-alert').textContent()}`);
+    expect(await result.textContent()).toContain(CITIZEN_NAME);
+    expect(await result.textContent()).toContain('Họ, chữ đệm và tên khai sinh');
+    expect(await result.textContent()).toContain('17/09/2003');
+    expect(await result.textContent()).not.toContain('Dân tộc');
+    await shot(page, 'operator-lookup-result');
+
+    await page.getByTestId('menu-dashboard').click();
+    await settle(page, 'Tổng quan');
+    await expect.poll(() => gaugeUsed(page, 'gauge-unit-TTPVHCC')).toBe(unitBefore + 1);
+    expect(await gaugeUsed(page, 'gauge-province')).toBe(provinceBefore + 1);
+    await shot(page, 'operator-dashboard-after-lookup');
+
+    // The auditor finds it by the number; the ledger shows the number masked only.
+    const auditor = pages.get('auditor')!;
+    await auditor.getByTestId('menu-ledger').click();
+    await settle(auditor, 'Nhật ký khai thác');
+    await auditor.getByRole('textbox', { name: 'Số định danh cá nhân' }).fill(CITIZEN_ID);
+    await auditor.getByTestId('ledger-search').click();
+    const row = auditor.locator('[data-testid="ledger-table"] tbody tr', { hasText: 'lookup.result' });
+    await row.first().waitFor();
+    const text = await row.first().textContent();
+    expect(text).toContain('079******123');
+    expect(text).toContain(ACCOUNTS.operator.username);
+    expect(text).toContain('OK');
+    expect(await auditor.getByTestId('ledger-table').textContent()).not.toContain(CITIZEN_ID);
+    await row.first().getByRole('button', { name: 'Xem' }).click();
+    const drawer = auditor.getByRole('dialog');
+    await drawer.getByText('H12.01-261123-0042').waitFor();
+    expect(await drawer.textContent()).toContain('Họ, chữ đệm và tên khai sinh');
+    await shot(auditor, 'auditor-ledger-detail', { fullPage: false });
+    await drawer.getByRole('button', { name: /Close|Đóng/ }).click();
+
+    await auditor.getByTestId('ledger-verify').click();
+    await expect.poll(() => auditor.getByTestId('verify-result').textContent(), { timeout: 15_000 }).toContain('Chuỗi nhật ký toàn vẹn');
+    await shot(auditor, 'auditor-ledger-verified');
+  }, 90_000);
+
+  it('refuses a page the role may not use, by URL', async () => {
+    const page = pages.get('operator')!;
+    for (const p of ['/nhat-ky', '/han-muc', '/danh-muc/tai-khoan']) {
+      await page.goto(`${running.url}${p}`);
+      await page.getByTestId('forbidden').waitFor();
+      expect(await page.getByTestId('forbidden').textContent()).toBe('Không có quyền truy cập');
+    }
+    await shot(page, 'operator-forbidden');
+    const security = pages.get('security')!;
+    await security.goto(`${running.url}/tra-cuu`);
+    await security.getByTestId('forbidden').waitFor();
+  }, 60_000);
+
+  it('a head of unit requests an account, an administrator approves it, the new officer activates it and logs in (R9)', async () => {
+    const manager = pages.get('manager')!;
+    await manager.getByTestId('menu-users').click();
+    await settle(manager, 'Tài khoản cán bộ');
+    await manager.getByRole('tab', { name: 'Đề nghị cấp tài khoản' }).click();
+    const request = manager.locator('form#account-request');
+    await request.getByLabel('Tên đăng nhập').fill('motcua03');
+    await request.getByLabel('Họ và tên').fill('Cán bộ một cửa 03');
+    await request.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await manager.getByText('Đã gửi đề nghị; chờ Quản trị hệ thống phê duyệt.').waitFor();
+    await manager.locator('tr', { hasText: 'motcua03' }).getByText('Chờ duyệt').waitFor();
+    await shot(manager, 'manager-users-request');
+
+    const admin = pages.get('admin')!;
+    await admin.getByTestId('menu-users').click();
+    await settle(admin, 'Tài khoản cán bộ');
+    await admin.getByRole('tab', { name: 'Đề nghị cấp tài khoản' }).click();
+    await admin.locator('tr', { hasText: 'motcua03' }).getByRole('button', { name: 'Phê duyệt' }).click();
+    const code = /[A-Z0-9]{6,}/.exec((await admin.getByTestId('activation-code').textContent()) ?? '')?.[0];
+    expect(code).toBeTruthy();
+    await shot(admin, 'admin-users-approved', { fullPage: false });
+    await admin.getByRole('button', { name: 'Đóng' }).click();
+
+    const newcomer = await newPage('newcomer');
+    await newcomer.goto(`${running.url}/kich-hoat`);
+    await newcomer.getByRole('heading', { level: 1, name: 'Kích hoạt tài khoản' }).waitFor();
+    await newcomer.getByLabel('Tên đăng nhập').fill('motcua03');
+    await newcomer.getByLabel('Mã kích hoạt').fill(code!);
+    await newcomer.getByLabel('Mật khẩu mới', { exact: true }).fill(GOOD_PASSWORD);
+    await newcomer.getByLabel('Nhập lại mật khẩu mới').fill(GOOD_PASSWORD);
+    await newcomer.getByRole('button', { name: 'Kích hoạt' }).click();
+    await newcomer.getByText('Tài khoản đã được kích hoạt').waitFor();
+    await newcomer.getByRole('link', { name: 'Quay lại đăng nhập' }).click();
+    await newcomer.getByLabel('Tên đăng nhập').fill('motcua03');
+    await newcomer.getByLabel('Mật khẩu', { exact: true }).fill(GOOD_PASSWORD);
+    await newcomer.getByRole('button', { name: 'Đăng nhập' }).click();
+    await settle(newcomer, 'Tổng quan');
+    expect((await menuOf(newcomer)).sort()).toEqual([...ACCOUNTS.operator.menu].sort());
+  }, 60_000);
+
+  it('an administrator changes a unit\'s daily allocation', async () => {
+    const admin = pages.get('admin')!;
+    await admin.getByTestId('menu-quotas').click();
+    await settle(admin, 'Hạn mức tra cứu');
+    await expect.poll(() => admin.getByTestId('allocation-sum').textContent()).toContain('5.500');
+    await admin.getByLabel('Hạn mức hằng ngày của Sở Tư pháp').fill('1200');
+    await admin.locator('tr', { hasText: 'Sở Tư pháp' }).getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => admin.getByTestId('allocation-sum').textContent()).toContain('5.200');
+    expect(await admin.getByLabel('Hạn mức hằng ngày của Sở Tư pháp').inputValue()).toBe('1.200');
+  }, 30_000);
+
+  it('switches the interface to English after login', async () => {
+    const page = pages.get('operator')!;
+    await page.goto(`${running.url}/`);
+    await settle(page, 'Tổng quan');
+    await page.getByTestId('lang-en').click();
+    await settle(page, 'Overview');
+    expect(await page.getByTestId('menu-lookup').textContent()).toBe('Citizen lookup');
+    await shot(page, 'operator-dashboard-en');
+    await page.getByTestId('menu-lookup').click();
+    await settle(page, 'Citizen lookup');
+    await page.getByRole('textbox', { name: 'Personal ID number' }).waitFor();
+    await page.getByLabel('Administrative procedure').waitFor();
+    await shot(page, 'operator-lookup-en');
+    await page.getByTestId('lang-vi').click();
+    await settle(page, 'Tra cứu thông tin công dân');
+  }, 60_000);
+
+  it('logs out and leaves nothing behind', async () => {
+    const page = pages.get('operator')!;
+    await page.getByTestId('logout').click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await page.goto(`${running.url}/tra-cuu`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(problems).toEqual([]);
+  }, 30_000);
+});

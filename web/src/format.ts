@@ -1,0 +1,49 @@
+/**
+ * Dates as dd/mm/yyyy, times in the province's zone, numbers with Vietnamese separators, whatever the
+ * language of the interface. The zone is the gateway's default DANCU_TIMEZONE (the API does not state it).
+ */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+export function formatNumber(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : numberFormat.format(n);
+}
+
+function parts(d: Date): Record<string, string> {
+  return Object.fromEntries(dateTimeParts.formatToParts(d).map((p) => [p.type, p.value]));
+}
+
+/** An instant (ISO string) as "dd/mm/yyyy HH:mm:ss" in the province's zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = parts(d);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** A civil date "YYYY-MM-DD" (or an ISO instant) as "dd/mm/yyyy". */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const p = parts(d);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** Today's civil year in the province's zone (the ID-number check refuses birth years after it). */
+export function currentYear(now = new Date()): number {
+  return Number(parts(now).year);
+}
+
+/** Today's civil date "YYYY-MM-DD" in the province's zone. */
+export function today(now = new Date()): string {
+  const p = parts(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}

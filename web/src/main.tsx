@@ -1,0 +1,10 @@
+/** Entry of the portal: mounts the application (no inline script anywhere: CSP script-src 'self'). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
