@@ -14,20 +14,11 @@ import { searchLedger, verifyLedger } from '../src/storage/ledger-store.js';
 import { draft, LedgerWriter, type Ledger } from '../src/storage/ledger-writer.js';
 import { migrate } from '../src/storage/migrations/index.js';
 import { percentile } from './load.js';
+import { mulberry32 } from '../src/core/random.js';
 
 const round = (n: number, d = 0): number => Math.round(n * 10 ** d) / 10 ** d;
 
-/** A small fast seeded PRNG (mulberry32): the same ledger for the same seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 /** The k-th citizen of the generated population: a plausible 12-digit ID number. */
 export function citizenId(k: number): string {

@@ -21,6 +21,7 @@ import { migrate } from '../storage/migrations/index.js';
 import { httpUpstream } from '../upstream/client.js';
 import { UpstreamGuard } from '../upstream/guard.js';
 import type { MonitorSettings } from './context.js';
+import { mulberry32 } from '../core/random.js';
 
 /** Epoch ms of a local time in Việt Nam (UTC+7): `vn('2026-03-05T21:00')`. */
 export const vn = (local: string): number => Date.parse(`${local.length === 16 ? `${local}:00` : local}+07:00`);
@@ -118,14 +119,4 @@ export async function scriptedProvince(spec: ProvinceSpec): Promise<ScriptedProv
   };
 }
 
-/** A tiny seeded generator (mulberry32), so every run plays the same day. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;

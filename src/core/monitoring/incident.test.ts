@@ -7,18 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { at, context, FakeLedger, sequence } from './fixtures.js';
 import { evaluate } from './index.js';
 import type { QuotaSnapshot, UserFacts } from './types.js';
+import { mulberry32 } from '../random.js';
 
-/** A tiny seeded generator (mulberry32), so every run builds the same day. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 
 const DAY = '2026-03-05'; // a Thursday, a working day
 const OPERATORS: Array<[string, string]> = [['motcua01', 'U-XA1'], ['motcua02', 'U-XA1'], ['motcua03', 'U-XA2'], ['tuphap01', 'U-XA2']];
