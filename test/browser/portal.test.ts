@@ -28,11 +28,11 @@ type Role = 'admin' | 'security' | 'manager' | 'operator' | 'auditor';
 
 /** Demo accounts of src/demo/seed.ts, one per role, with the menu each must see and nothing else. */
 const ACCOUNTS: Record<Role, { username: string; unit: string; menu: string[] }> = {
-  admin: { username: 'quantri', unit: 'SKHCN', menu: ['dashboard', 'ledger', 'quotas', 'upstream', 'units', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
-  security: { username: 'anninhmang', unit: 'CAT', menu: ['dashboard', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
-  manager: { username: 'lanhdao.ttpvhcc', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'ledger', 'users', 'rules', 'password', 'mfa'] },
+  admin: { username: 'quantri', unit: 'SKHCN', menu: ['dashboard', 'alerts', 'registrations', 'devices', 'ledger', 'quotas', 'upstream', 'units', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  security: { username: 'anninhmang', unit: 'CAT', menu: ['dashboard', 'alerts', 'registrations', 'dataSubject', 'devices', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  manager: { username: 'lanhdao.ttpvhcc', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'alerts', 'registrations', 'devices', 'ledger', 'users', 'rules', 'password', 'mfa'] },
   operator: { username: 'motcua01', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'rules', 'password', 'mfa'] },
-  auditor: { username: 'thanhtra', unit: 'STP', menu: ['dashboard', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  auditor: { username: 'thanhtra', unit: 'STP', menu: ['dashboard', 'alerts', 'registrations', 'dataSubject', 'devices', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
 };
 
 /** The h1 each page shows, in Vietnamese. */
@@ -40,6 +40,7 @@ const TITLES: Record<string, string> = {
   dashboard: 'Tổng quan', lookup: 'Tra cứu thông tin công dân', verification: 'Xác thực thông tin công dân', ledger: 'Nhật ký khai thác',
   quotas: 'Hạn mức tra cứu', units: 'Danh mục đơn vị', users: 'Tài khoản cán bộ', procedures: 'Danh mục thủ tục hành chính',
   apps: 'Hệ thống kết nối', upstream: 'Kết nối CSDLQG về dân cư', rules: 'Quy định và cam kết', password: 'Đổi mật khẩu', mfa: 'Xác thực hai lớp',
+  alerts: 'Cảnh báo', registrations: 'Đăng ký kết nối', dataSubject: 'Báo cáo chủ thể dữ liệu', devices: 'Thiết bị',
 };
 
 /** Synthetic citizen of the simulator (deterministic): Nguyễn Quang Nhân, birth registered in TP. Hồ Chí Minh. */
@@ -88,6 +89,8 @@ let running: Running;
 let browser: Browser;
 let dataDir: string;
 const passwords = new Map<string, string>();
+/** The demo system of the unit TTPVHCC (for a new-version request), when the seed names it. */
+let unitApp: string | undefined;
 const contexts: BrowserContext[] = [];
 const pages = new Map<Role, Page>();
 const problems: string[] = [];
@@ -167,6 +170,7 @@ describe('the portal in Chromium', () => {
     const core = await openCore(config);
     try {
       const seed = await seedDemo(core.storage.db, Date.now());
+      unitApp = (seed as { apps?: Array<{ id: string; unit: string }> }).apps?.find((a) => a.unit === 'TTPVHCC')?.id;
       for (const u of seed.users) {
         const password = (u as { password?: string }).password;
         if (password) passwords.set(u.username, password);
@@ -251,7 +255,7 @@ describe('the portal in Chromium', () => {
       }
       // Credentials and tokens are never kept in browser storage (R8).
       expect(await page.evaluate('[localStorage.length, sessionStorage.length]')).toEqual([0, 0]);
-    }, 90_000);
+    }, 150_000);
   }
 
   it('an operator looks a citizen up; the quota gauge moves and the lookup is in the ledger', async () => {
@@ -336,9 +340,80 @@ describe('the portal in Chromium', () => {
     await shot(auditor, 'auditor-ledger-verified');
   }, 90_000);
 
+  it('the security team and an auditor produce a data-subject report and its PDF', async () => {
+    const auditor = pages.get('auditor')!;
+    await auditor.getByTestId('menu-dataSubject').click();
+    await settle(auditor, 'Báo cáo chủ thể dữ liệu');
+    const id = auditor.getByRole('textbox', { name: 'Số định danh cá nhân' });
+    await id.fill(CITIZEN_ID.slice(0, 11));
+    await expect.poll(() => auditor.getByTestId('id-check').textContent()).toContain('đúng 12 chữ số');
+    await id.fill(CITIZEN_ID);
+    await auditor.getByTestId('ds-show').click();
+    await auditor.locator('[data-testid="ds-report"], [data-testid="error-alert"]').first().waitFor();
+    const report = auditor.getByTestId('ds-report');
+    if (!(await report.isVisible())) throw new Error(`report refused: ${await auditor.getByTestId('error-alert').textContent()}`);
+    expect(await report.textContent()).toContain('079******123');
+    expect(await report.textContent()).not.toContain(CITIZEN_ID);
+    await shot(auditor, 'auditor-dataSubject-report');
+    const download = auditor.waitForEvent('download');
+    await auditor.getByTestId('ds-pdf').click();
+    const file = await download;
+    const saved = path.join(dataDir, 'data-subject-report.pdf');
+    await file.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('a head of unit requests a new version, security assesses it, an administrator records the grant (R2)', async () => {
+    if (!unitApp) return;
+    // Civil dates in the province's zone, as the gateway counts them.
+    const dmy = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+    const manager = pages.get('manager')!;
+    await manager.getByTestId('menu-registrations').click();
+    await settle(manager, 'Đăng ký kết nối');
+    await manager.getByTestId('reg-new').click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByLabel('Mã hệ thống').fill(unitApp);
+    await dialog.getByLabel('Ngày dự kiến sử dụng').fill(dmy(new Date(Date.now() + 60 * 86_400_000)));
+    await dialog.getByLabel('Ngày dự kiến sử dụng').press('Enter');
+    await dialog.getByLabel('Phiên bản', { exact: true }).fill('3.3.0');
+    await dialog.getByLabel('Dấu vân tay bản build').fill('sha256:0123456789abcdef');
+    await dialog.getByLabel('Mô tả').fill('Nâng cấp phiên bản 3.3.0');
+    await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    const row = (p: Page) => p.locator('[data-testid="reg-table"] tr', { hasText: '3.3.0' });
+    await row(manager).first().waitFor();
+    expect(await row(manager).first().textContent()).toMatch(/còn \d+ ngày làm việc/);
+    await shot(manager, 'manager-registrations-submitted');
+
+    const security = pages.get('security')!;
+    await security.getByTestId('menu-registrations').click();
+    await settle(security, 'Đăng ký kết nối');
+    await row(security).first().getByRole('button', { name: 'Thông qua' }).click();
+    await security.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await row(security).first().getByText('Ghi nhận văn bản chấp thuận kết nối').waitFor();
+
+    const admin = pages.get('admin')!;
+    await admin.getByTestId('menu-registrations').click();
+    await settle(admin, 'Đăng ký kết nối');
+    await row(admin).first().getByRole('button', { name: 'Thông qua' }).click();
+    const grant = admin.getByRole('dialog');
+    await grant.getByLabel('Cơ quan chấp thuận').fill('Công an tỉnh');
+    await grant.getByLabel('Số văn bản').fill('200/TCT-ĐA06');
+    await grant.getByLabel('Ngày văn bản').fill(dmy(new Date()));
+    await grant.getByLabel('Ngày văn bản').press('Enter');
+    await grant.getByLabel('Người ký').fill('Phó Giám đốc Công an tỉnh');
+    await shot(admin, 'admin-registrations-grant', { fullPage: false });
+    await grant.getByRole('button', { name: 'Xác nhận' }).click();
+    await row(admin).first().getByText('Đã chấp thuận').or(grant.getByTestId('error-alert')).first().waitFor().catch(async (e: unknown) => {
+      await shot(admin, 'admin-registrations-grant-stuck', { fullPage: false });
+      throw e;
+    });
+    if (await grant.getByTestId('error-alert').count()) throw new Error(`grant refused: ${await grant.getByTestId('error-alert').textContent()}`);
+    await shot(admin, 'admin-registrations-approved');
+  }, 60_000);
+
   it('refuses a page the role may not use, by URL', async () => {
     const page = pages.get('operator')!;
-    for (const p of ['/nhat-ky', '/han-muc', '/danh-muc/tai-khoan']) {
+    for (const p of ['/nhat-ky', '/han-muc', '/danh-muc/tai-khoan', '/canh-bao', '/dang-ky-ket-noi', '/bao-cao-chu-the-du-lieu', '/thiet-bi']) {
       await page.goto(`${running.url}${p}`);
       await page.getByTestId('forbidden').waitFor();
       expect(await page.getByTestId('forbidden').textContent()).toBe('Không có quyền truy cập');
@@ -347,6 +422,14 @@ describe('the portal in Chromium', () => {
     const security = pages.get('security')!;
     await security.goto(`${running.url}/tra-cuu`);
     await security.getByTestId('forbidden').waitFor();
+    // The data-subject report is for the security team and auditors only: not for administrators or unit heads.
+    for (const role of ['admin', 'manager'] as const) {
+      const p = pages.get(role)!;
+      await p.goto(`${running.url}/bao-cao-chu-the-du-lieu`);
+      await p.getByTestId('forbidden').waitFor();
+      expect(await p.getByTestId('forbidden').textContent()).toBe('Không có quyền truy cập');
+    }
+    await shot(pages.get('admin')!, 'admin-dataSubject-forbidden');
   }, 60_000);
 
   it('a head of unit requests an account, an administrator approves it, the new officer activates it and logs in (R9)', async () => {

@@ -13,7 +13,11 @@ import { AppShell } from './components/AppShell';
 import { Forbidden, NotFound } from './components/Forbidden';
 import { LangProvider, useLang } from './i18n';
 import { ActivatePage } from './pages/ActivatePage';
+import { AlertsPage } from './pages/AlertsPage';
 import { AppsPage } from './pages/AppsPage';
+import { DataSubjectPage } from './pages/DataSubjectPage';
+import { DevicesPage } from './pages/DevicesPage';
+import { RegistrationsPage } from './pages/RegistrationsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LedgerPage } from './pages/LedgerPage';
 import { LoginPage } from './pages/LoginPage';
@@ -44,6 +48,10 @@ const PAGE_COMPONENTS: Record<PageKey, () => ReactNode> = {
   rules: () => <RulesPage />,
   password: () => <PasswordPage />,
   mfa: () => <MfaPage />,
+  alerts: () => <AlertsPage />,
+  registrations: () => <RegistrationsPage />,
+  dataSubject: () => <DataSubjectPage />,
+  devices: () => <DevicesPage />,
 };
 
 /** Where to go after login when the person first asked for another page. */

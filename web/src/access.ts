@@ -12,7 +12,8 @@ export type Role = (typeof ROLES)[number];
 export type PageKey =
   | 'dashboard' | 'lookup' | 'verification' | 'ledger' | 'quotas'
   | 'units' | 'users' | 'procedures' | 'apps' | 'upstream'
-  | 'rules' | 'password' | 'mfa';
+  | 'rules' | 'password' | 'mfa'
+  | 'alerts' | 'registrations' | 'dataSubject' | 'devices';
 
 export interface PageDef {
   key: PageKey;
@@ -30,6 +31,10 @@ export const PAGES: readonly PageDef[] = [
   { key: 'lookup', path: '/tra-cuu', title: 'menu.lookup', roles: ['operator', 'manager'], group: 'main' },
   { key: 'verification', path: '/xac-thuc', title: 'menu.verification', roles: ['operator', 'manager'], group: 'main' },
   { key: 'ledger', path: '/nhat-ky', title: 'menu.ledger', roles: ['security', 'auditor', 'admin', 'manager'], group: 'main' },
+  { key: 'alerts', path: '/canh-bao', title: 'menu.alerts', roles: ['security', 'auditor', 'admin', 'manager'], group: 'main' },
+  { key: 'registrations', path: '/dang-ky-ket-noi', title: 'menu.registrations', roles: ['admin', 'security', 'auditor', 'manager'], group: 'main' },
+  { key: 'dataSubject', path: '/bao-cao-chu-the-du-lieu', title: 'menu.dataSubject', roles: ['security', 'auditor'], group: 'main' },
+  { key: 'devices', path: '/thiet-bi', title: 'menu.devices', roles: ['admin', 'security', 'auditor', 'manager'], group: 'main' },
   { key: 'quotas', path: '/han-muc', title: 'menu.quotas', roles: ['admin'], group: 'main' },
   { key: 'units', path: '/danh-muc/don-vi', title: 'menu.units', roles: ['admin'], group: 'catalogue' },
   { key: 'users', path: '/danh-muc/tai-khoan', title: 'menu.users', roles: ['admin', 'manager', 'security', 'auditor'], group: 'catalogue' },
@@ -68,6 +73,9 @@ export const ACTIONS = {
   requestAccount: ['manager'],
   reviewAccess: ['manager'],
   readAlerts: ['security', 'auditor', 'admin', 'manager'],
+  handleAlerts: ['security', 'admin'],
+  submitRegistration: ['manager'],
+  decideRegistration: ['security', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function may(role: Role, action: keyof typeof ACTIONS): boolean {

@@ -61,6 +61,30 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   return data as T;
 }
 
+/** A POST whose answer is a file (a PDF): the same headers, CSRF token included; errors as for request(). */
+export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { accept: 'application/pdf, application/json', 'accept-language': language, 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', language === 'vi' ? 'Không kết nối được máy chủ dancu' : 'Cannot reach the dancu server', null);
+  }
+  if (!res.ok) {
+    let e: { code?: string; message?: string; requestId?: string } | undefined;
+    try {
+      e = ((await res.json()) as { error?: typeof e }).error;
+    } catch {
+      e = undefined;
+    }
+    const err = new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? `HTTP ${res.status}`, e?.requestId ?? res.headers.get('x-request-id'));
+    if (res.status === 401 && err.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+    throw err;
+  }
+  return res.blob();
+}
+
 export const api = {
   get: <T>(path: string, opts?: { quiet401?: boolean }) => request<T>('GET', path, undefined, opts),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),

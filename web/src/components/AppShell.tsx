@@ -3,6 +3,7 @@
  * table in access.ts), the header with the person, their unit and role, the language switch and logout.
  */
 import {
+  AlertOutlined, FileSearchOutlined, LaptopOutlined, LinkOutlined,
   ApartmentOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CheckCircleOutlined, DashboardOutlined,
   FileProtectOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,10 @@ const ICONS: Record<PageKey, ReactNode> = {
   rules: <FileTextOutlined />,
   password: <KeyOutlined />,
   mfa: <SafetyCertificateOutlined />,
+  alerts: <AlertOutlined />,
+  registrations: <LinkOutlined />,
+  dataSubject: <FileSearchOutlined />,
+  devices: <LaptopOutlined />,
 };
 
 export function AppShell({ me, current, restricted, children }: { me: Me; current: PageKey | null; restricted: boolean; children: ReactNode }) {

@@ -1,0 +1,118 @@
+/**
+ * Thiết bị (R10): the machines that reach the gateway, compliant or not and why, and each unit's
+ * compliance summary. A head of unit sees the unit's own (the gateway scopes both calls).
+ */
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Progress, Table, Tag, Typography } from 'antd';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { useApi } from '../components/useApi';
+import { formatDateTime, formatNumber } from '../format';
+import { useLang } from '../i18n';
+
+interface Device {
+  id: number;
+  hostname: string;
+  unitCode: string | null;
+  owner: string | null;
+  addresses: string[];
+  os: string | null;
+  lastReportAt: string | null;
+  enrolled: boolean;
+  compliant: boolean;
+  reasons: { code: string; detail: string }[];
+}
+
+interface UnitReport {
+  unitCode: string | null;
+  unitName: string | null;
+  devices: number;
+  compliant: number;
+  noncompliant: number;
+  enrolled: number;
+  ranges: number;
+  reasons: Record<string, number>;
+}
+
+interface Report {
+  generatedAt: string;
+  devicePolicy: { on: boolean; source: string };
+  units: UnitReport[];
+}
+
+export function DevicesPage() {
+  const { t } = useLang();
+  const devices = useApi<Device[]>('/api/v1/devices');
+  const report = useApi<Report>('/api/v1/devices/report');
+
+  return (
+    <>
+      <PageHeader
+        title={t('dev.title')}
+        intro={t('dev.intro')}
+        extra={<Button icon={<ReloadOutlined />} onClick={() => { void devices.reload(); void report.reload(); }}>{t('common.refresh')}</Button>}
+      />
+      {report.data && !report.data.devicePolicy.on && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('dev.policyOff')} />}
+      <ErrorAlert error={report.error} />
+      <Card title={t('dev.summary')} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+        <Table<UnitReport>
+          rowKey={(u) => u.unitCode ?? '-'}
+          size="small"
+          loading={report.loading}
+          dataSource={report.data?.units ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          data-testid="dev-summary"
+          columns={[
+            { title: t('common.unit'), key: 'unit', render: (_: unknown, u) => u.unitCode ? <>{u.unitName}<Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{u.unitCode}</Typography.Text></> : t('dev.noUnit') },
+            { title: t('dev.devices'), dataIndex: 'devices', width: 100, align: 'right', render: (n: number) => formatNumber(n) },
+            { title: t('dev.compliant'), dataIndex: 'compliant', width: 100, align: 'right', render: (n: number) => formatNumber(n) },
+            { title: t('dev.noncompliant'), dataIndex: 'noncompliant', width: 130, align: 'right', render: (n: number) => n > 0 ? <Typography.Text type="danger">{formatNumber(n)}</Typography.Text> : formatNumber(n) },
+            {
+              title: t('dev.rate'), key: 'rate', width: 180,
+              render: (_: unknown, u) => u.devices === 0 ? t('common.none') : (
+                <Progress percent={Math.round((u.compliant / u.devices) * 100)} size="small" status={u.noncompliant > 0 ? 'exception' : 'success'} />
+              ),
+            },
+            { title: t('dev.enrolled'), dataIndex: 'enrolled', width: 100, align: 'right', render: (n: number) => formatNumber(n) },
+            { title: t('dev.ranges'), dataIndex: 'ranges', width: 100, align: 'right', render: (n: number) => formatNumber(n) },
+            {
+              title: t('dev.reasons'), key: 'reasons',
+              render: (_: unknown, u) => Object.keys(u.reasons).length === 0 ? t('common.none') : Object.entries(u.reasons).map(([code, n]) => <Tag key={code} color="orange">{code}: {formatNumber(n)}</Tag>),
+            },
+          ]}
+        />
+      </Card>
+      <ErrorAlert error={devices.error} />
+      <Card title={t('dev.list')} styles={{ body: { padding: 0 } }}>
+        <Table<Device>
+          rowKey="id"
+          size="small"
+          loading={devices.loading}
+          dataSource={devices.data ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t('dev.empty') }}
+          data-testid="dev-table"
+          columns={[
+            { title: t('dev.hostname'), dataIndex: 'hostname', width: 170, render: (s: string, d) => <>{s}{d.enrolled && <Tag color="geekblue" style={{ display: 'table', marginTop: 4 }}>{t('dev.enrolled')}</Tag>}</> },
+            { title: t('common.unit'), dataIndex: 'unitCode', width: 100, render: (s: string | null) => s ?? t('common.none') },
+            { title: t('dev.owner'), dataIndex: 'owner', width: 140, render: (s: string | null) => s ?? t('common.none') },
+            { title: t('dev.addresses'), dataIndex: 'addresses', width: 150, render: (a: string[]) => a.length ? a.join(', ') : t('common.none') },
+            { title: t('dev.os'), dataIndex: 'os', width: 150, render: (s: string | null) => s ?? t('common.none') },
+            {
+              title: t('dev.compliance'), dataIndex: 'compliant',
+              render: (ok: boolean, d) => ok ? <Tag color="green">{t('dev.compliant')}</Tag> : (
+                <>
+                  <Tag color="red">{t('dev.noncompliant')}</Tag>
+                  {d.reasons.map((r) => <Typography.Text key={r.code} type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.detail || r.code}</Typography.Text>)}
+                </>
+              ),
+            },
+            { title: t('dev.lastReport'), dataIndex: 'lastReportAt', width: 150, render: (s: string | null) => formatDateTime(s) },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
