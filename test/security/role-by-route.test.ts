@@ -3,13 +3,11 @@
  * checks the declared access against the matrix below — the one written statement of who may do what.
  * A new route fails this test until it is added here.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/gateway/access.js';
-import { sessionIdOf } from '../../src/gateway/plugins/sessions.js';
 import * as dir from '../../src/storage/directory.js';
 import { freshStorage, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../support/harness.js';
-import { addStaff } from '../support/staff.js';
+import { addStaff, sessionHeaders } from '../support/staff.js';
 
 type Who = Role | 'app';
 const ALL: Who[] = [...ROLES];
@@ -134,10 +132,7 @@ describe('every route for every role', () => {
     const now = Date.now();
     for (const role of ROLES) {
       const userId = await addStaff(storage, { username: `vai-tro-${role}`, role, unitId: s.unitId });
-      const token = randomBytes(24).toString('base64url');
-      const csrf = randomBytes(12).toString('hex');
-      await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: now, last_seen_at: now, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
-      sessions.set(role, { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf });
+      sessions.set(role, await sessionHeaders(storage, userId, now));
     }
     await dir.addUnit(storage.db, { code: 'KHAC', name: 'Đơn vị khác', dailyQuota: 0 }, now);
     await storage.close();

@@ -2,9 +2,6 @@
  * A province for the registry's route tests (R2): units, a procedure catalogue, a unit head, the
  * security team and administrators with sessions made at the test clock's time, and request bodies.
  */
-import { randomBytes } from 'node:crypto';
-import { sessionIdOf } from '../../src/gateway/plugins/sessions.js';
-import type { Storage } from '../../src/storage/db.js';
 import * as dir from '../../src/storage/directory.js';
 import { freshStorage, startGateway, startSimulator, type SimulatorHandle, type TestGateway } from './harness.js';
 import { addStaff } from './staff.js';
@@ -63,13 +60,9 @@ export async function registryWorld(startIso: string): Promise<RegistryWorld> {
   };
 }
 
-/** A live session row for a user, as if they had logged in (with MFA) at `nowMs`. */
-export async function sessionHeaders(storage: Storage, userId: number, nowMs: number): Promise<Record<string, string>> {
-  const token = randomBytes(24).toString('base64url');
-  const csrf = randomBytes(12).toString('hex');
-  await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: nowMs, last_seen_at: nowMs, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
-  return { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf };
-}
+import { sessionHeaders } from './staff.js';
+
+export { sessionHeaders };
 
 export function newConnection(plannedDate: string, extra: Record<string, unknown> = {}) {
   return {

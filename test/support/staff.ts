@@ -1,5 +1,7 @@
 /** Staff accounts and logged-in sessions for route tests. */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sessionIdOf } from '../../src/gateway/plugins/sessions.js';
 import { hashPassword } from '../../src/core/password/index.js';
 import type { Storage } from '../../src/storage/db.js';
 import * as dir from '../../src/storage/directory.js';
@@ -45,4 +47,12 @@ export function base32Decode(s: string): Uint8Array {
     }
   }
   return Uint8Array.from(out);
+}
+
+/** A live session row for a user, as if they had logged in (with MFA where required) at `nowMs`. */
+export async function sessionHeaders(storage: Storage, userId: number, nowMs = Date.now()): Promise<Record<string, string>> {
+  const token = randomBytes(24).toString('base64url');
+  const csrf = randomBytes(12).toString('hex');
+  await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: nowMs, last_seen_at: nowMs, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
+  return { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf };
 }

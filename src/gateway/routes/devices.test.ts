@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfDayMs } from '../../core/time.js';
 import * as dir from '../../storage/directory.js';
-import { sessionIdOf } from '../plugins/sessions.js';
 import { freshStorage, idNumber, lookupRequest, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
-import { addStaff } from '../../../test/support/staff.js';
-import type { Storage } from '../../storage/db.js';
+import { addStaff, sessionHeaders } from '../../../test/support/staff.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const HEADER = 'hostname,addresses,unit,os,osPatchedAt,avProduct,avSignatureAt,lastReportAt,software';
@@ -13,12 +10,7 @@ const HEADER = 'hostname,addresses,unit,os,osPatchedAt,avProduct,avSignatureAt,l
 const row = (o: { signature: string; patched?: string; reported: string; software?: string; host?: string; address?: string }) =>
   `${o.host ?? 'MC-01'},${o.address ?? '127.0.0.1'},UBND-X,Windows 11 Pro,${o.patched ?? '01/10/2026'},Kaspersky Endpoint Security 12,${o.signature},${o.reported},${o.software ?? 'Zalo PC'}`;
 
-async function sessionFor(storage: Storage, userId: number, nowMs: number): Promise<Record<string, string>> {
-  const token = randomBytes(24).toString('base64url');
-  const csrf = randomBytes(12).toString('hex');
-  await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: nowMs, last_seen_at: nowMs, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
-  return { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf };
-}
+const sessionFor = sessionHeaders;
 
 describe('the device policy at the gateway (R10)', () => {
   let sim: SimulatorHandle;

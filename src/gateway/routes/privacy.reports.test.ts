@@ -1,21 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/calendar/index.js';
 import { dayKey } from '../../core/time.js';
 import { idNumberHmac } from '../../keys.js';
 import type { Storage } from '../../storage/db.js';
-import { sessionIdOf } from '../plugins/sessions.js';
 import { freshStorage, idNumber, lookupRequest, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
-import { addStaff } from '../../../test/support/staff.js';
+import { addStaff, sessionHeaders } from '../../../test/support/staff.js';
 
 /** A live session without the MFA enrolment step (as the role-by-route test does). */
-async function session(storage: Storage, userId: number): Promise<Record<string, string>> {
-  const token = randomBytes(24).toString('base64url');
-  const csrf = randomBytes(12).toString('hex');
-  const now = Date.now();
-  await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: now, last_seen_at: now, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
-  return { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf };
-}
+const session = (storage: Storage, userId: number) => sessionHeaders(storage, userId);
 
 describe('data-subject reports (Luật 91/2025/QH15: who processed my data)', () => {
   let sim: SimulatorHandle;

@@ -1,20 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { loadKeys } from '../../keys.js';
 import type { Storage } from '../../storage/db.js';
 import { draft, LedgerWriter } from '../../storage/ledger-writer.js';
-import { sessionIdOf } from '../plugins/sessions.js';
 import { freshStorage, seedBasics, startGateway, startSimulator, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
-import { addStaff } from '../../../test/support/staff.js';
+import { addStaff, sessionHeaders } from '../../../test/support/staff.js';
 
-async function session(storage: Storage, userId: number): Promise<Record<string, string>> {
-  const token = randomBytes(24).toString('base64url');
-  const csrf = randomBytes(12).toString('hex');
-  const now = Date.now();
-  await storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: userId, created_at: now, last_seen_at: now, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
-  return { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf };
-}
+const session = (storage: Storage, userId: number) => sessionHeaders(storage, userId);
 
 describe('ledger retention through the API', () => {
   let sim: SimulatorHandle;

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfDayMs } from '../../core/time.js';
 import type { Storage } from '../../storage/db.js';
 import * as dir from '../../storage/directory.js';
-import { sessionIdOf } from '../plugins/sessions.js';
 import { freshStorage, idNumber, lookupRequest, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
-import { addStaff } from '../../../test/support/staff.js';
+import { addStaff, sessionHeaders } from '../../../test/support/staff.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const DAY = 86_400_000;
@@ -18,12 +16,7 @@ describe('acknowledging the rules before looking anyone up (R11)', () => {
   let clock = startOfDayMs('2026-10-15', TZ) + 9 * 3600_000;
   const ids = new Map<string, number>();
   /** A fresh session at the current clock (sessions end after 15 idle minutes, so the tests make new ones after moving the clock). */
-  const session = async (username: string): Promise<Record<string, string>> => {
-    const token = randomBytes(24).toString('base64url');
-    const csrf = randomBytes(12).toString('hex');
-    await gw.storage.db.insertInto('sessions').values({ id: sessionIdOf(token), user_id: ids.get(username)!, created_at: clock, last_seen_at: clock, ended_at: null, end_reason: null, ip: '127.0.0.1', agent: 'x', csrf, restriction: null }).execute();
-    return { cookie: `dancu_session=${token}`, 'x-csrf-token': csrf };
-  };
+  const session = (username: string): Promise<Record<string, string>> => sessionHeaders(gw.storage, ids.get(username)!, clock);
   beforeAll(async () => {
     sim = await startSimulator();
     const fresh = await freshStorage('sqlite');
