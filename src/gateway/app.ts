@@ -54,6 +54,9 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Errors the router raises before any route (malformed URL, over-long path parameter) keep the
+    // one error shape too (found by the HTTP fuzz).
+    frameworkErrors: (_err, req, reply) => sendError(req, reply, 'INVALID_REQUEST'),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal');
