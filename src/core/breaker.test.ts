@@ -1,7 +1,7 @@
 /** Circuit-breaker decisions: stop calling a failing upstream, then let one probe through. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLOSED, DEFAULT_BREAKER_POLICY, breakerAdmit, breakerRecord, type BreakerPolicy, type BreakerState } from './breaker.js';
+import { CLOSED, DEFAULT_BREAKER_POLICY, breakerAbandon, breakerAdmit, breakerRecord, type BreakerPolicy, type BreakerState } from './breaker.js';
 
 const P: BreakerPolicy = { failureThreshold: 3, openMs: 30_000 };
 
@@ -107,5 +107,19 @@ describe('breaker', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('an abandoned probe', () => {
+  it('returns the breaker to open so that the next call can probe, instead of staying half-open', () => {
+    const p = { failureThreshold: 1, openMs: 1000 };
+    const open = breakerRecord(CLOSED, 'failure', 0, p);
+    const probe = breakerAdmit(open, 1000, p);
+    expect(probe.admit).toBe(true);
+    expect(breakerAdmit(probe.next, 1001, p).admit).toBe(false);
+    const back = breakerAbandon(probe.next);
+    expect(back.status).toBe('open');
+    expect(breakerAdmit(back, 1002, p).admit).toBe(true);
+    expect(breakerAbandon(CLOSED)).toBe(CLOSED);
   });
 });

@@ -34,3 +34,11 @@ export function breakerRecord(s: BreakerState, outcome: 'success' | 'failure', n
   const failures = s.failures + 1;
   return failures >= p.failureThreshold ? { status: 'open', failures, openedAt: nowMs } : { ...s, failures };
 }
+
+/**
+ * The admitted probe never went upstream (refused by the quota, or the ledger failed): hand the
+ * probe back, so the next call may probe instead of the breaker staying half-open for ever.
+ */
+export function breakerAbandon(s: BreakerState): BreakerState {
+  return s.status === 'half-open' ? { ...s, status: 'open' } : s;
+}

@@ -109,10 +109,14 @@ export async function reserveQuota(deps: GatewayDeps, a: Admitted): Promise<Extr
   try {
     result = await deps.ledger.reserve(request, { ...a.base, operation: `${a.base.category}.reserve` });
   } catch (err) {
+    deps.upstream.abandon();
     deps.log?.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'ledger write failed');
     throw new DancuError('LEDGER_UNAVAILABLE', 'reservation not recorded');
   }
-  if (!result.decision.granted) throw new DancuError(result.decision.code, result.decision.scope);
+  if (!result.decision.granted) {
+    deps.upstream.abandon();
+    throw new DancuError(result.decision.code, result.decision.scope);
+  }
   return result.decision;
 }
 

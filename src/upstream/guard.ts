@@ -2,7 +2,7 @@
  * Keeps the circuit breaker state of this instance around upstream calls; the decisions are the
  * pure functions of core/breaker.ts.
  */
-import { breakerAdmit, breakerRecord, CLOSED, DEFAULT_BREAKER_POLICY, type BreakerPolicy, type BreakerState } from '../core/breaker.js';
+import { breakerAbandon, breakerAdmit, breakerRecord, CLOSED, DEFAULT_BREAKER_POLICY, type BreakerPolicy, type BreakerState } from '../core/breaker.js';
 import type { UpstreamClient, UpstreamResult } from './client.js';
 
 export class UpstreamGuard {
@@ -23,6 +23,11 @@ export class UpstreamGuard {
     const { admit, next } = breakerAdmit(this.state, this.now(), this.policy);
     this.state = next;
     return admit;
+  }
+
+  /** The admitted call did not go upstream after all. */
+  abandon(): void {
+    this.state = breakerAbandon(this.state);
   }
 
   record<T>(r: UpstreamResult<T>): UpstreamResult<T> {
