@@ -5,9 +5,9 @@
  * per-request log lines never fill the pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { cleanEnv } from './fixtures.js';
+import { freePort } from '../test/support/postgres.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRY = path.join(ROOT, 'src/cli/entry.ts');
@@ -122,14 +122,4 @@ export async function spawnGateway(env: Record<string, string>, o: { startTimeou
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (for an instance that must come back on the same address). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
+export { freePort };

@@ -114,8 +114,8 @@ export async function createTestDatabase(adminUrl: string, name = 'test'): Promi
   return url.toString();
 }
 
-/** Binding port 0 lets the kernel pick a free port; the tiny race until postgres binds it is retried. */
-function freePort(): Promise<number> {
+/** Binding port 0 lets the kernel pick a free port; the tiny race until the server binds it is retried by callers. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

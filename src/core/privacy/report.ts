@@ -3,24 +3,10 @@
  * ledger entries of an ID number are a processing of it, and who may read the report while a
  * case is held back (delayed disclosure, e.g. during an investigation). Pure: rows and `now` in.
  */
+import type { LedgerFields } from '../ledger/chain.js';
 
 /** The ledger columns the report reads (never the number itself: only its HMAC selected the rows). */
-export interface SubjectLedgerRow {
-  seq: number;
-  ts: number;
-  category: string;
-  operation: string;
-  outcome: string;
-  app_id: string | null;
-  app_version: string | null;
-  actor: string | null;
-  unit_code: string | null;
-  id_masked: string | null;
-  procedure_code: string | null;
-  dossier_code: string | null;
-  purpose: string | null;
-  fields_returned: string | null;
-}
+export type SubjectLedgerRow = Pick<LedgerFields, 'seq' | 'ts' | 'category' | 'operation' | 'outcome' | 'app_id' | 'app_version' | 'actor' | 'unit_code' | 'id_masked' | 'procedure_code' | 'dossier_code' | 'purpose' | 'fields_returned'>;
 
 export type ProcessingKind = 'lookup' | 'verification';
 
