@@ -11,22 +11,32 @@ import type { Database } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-export interface Storage {
+interface StorageBase {
   readonly db: Kysely<Database>;
-  readonly kind: DatabaseKind;
+  /** The URL it was opened with (for worker threads that open their own connection). */
+  readonly url: string;
   close(): Promise<void>;
 }
+
+/**
+ * Kysely for everything; the driver underneath for the few hot paths where building each query
+ * costs more than running it (the ledger's group commit, chain verification).
+ */
+export type Storage =
+  | (StorageBase & { readonly kind: 'sqlite'; readonly sqlite: SqliteDatabase.Database })
+  | (StorageBase & { readonly kind: 'postgres'; readonly pool: pg.Pool });
 
 // int8 (bigint) columns hold epoch milliseconds and ledger sequence numbers, all below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 export function openStorage(databaseUrl: string, opts: { poolSize?: number } = {}): Storage {
-  if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length));
+  if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl);
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgres(databaseUrl, opts.poolSize ?? 20);
   throw new Error(`unsupported database URL: ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
 }
 
-function openSqlite(file: string): Storage {
+function openSqlite(url: string): Storage {
+  const file = url.slice('sqlite:'.length);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable in WAL mode,
@@ -36,7 +46,7 @@ function openSqlite(file: string): Storage {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return { db, kind: 'sqlite', url, sqlite, close: () => db.destroy() };
 }
 
 /**
@@ -64,5 +74,5 @@ function openPostgres(url: string, poolSize: number): Storage {
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', url, pool, close: () => db.destroy() };
 }
