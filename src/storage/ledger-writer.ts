@@ -9,13 +9,15 @@
  * after the commit, so an entry is durable before any upstream call or response (R1, R6). If the
  * commit fails, every caller in the batch gets the error and must refuse (fail closed).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import { checkpointDue, signCheckpoint } from '../core/ledger/checkpoint.js';
-import { chainHash, GENESIS_HASH, type LedgerFields } from '../core/ledger/chain.js';
+import { chainHash, GENESIS_HASH, type ChainedRow, type LedgerFields } from '../core/ledger/chain.js';
 import { counterKey, reserve, type ReservationDecision, type ReservationRequest } from '../core/quota/quota.js';
 import type { Keys } from '../keys.js';
-import type { DatabaseKind, Storage } from './db.js';
-import type { Database, NewLedgerRow } from './schema.js';
+import type { Storage } from './db.js';
+import type { Database } from './schema.js';
 
 /** What a caller says about a decision; the writer adds seq, time, instance and the chain. */
 export type LedgerDraft = Omit<LedgerFields, 'seq' | 'ts' | 'instance_id' | 'detail'> & {
@@ -65,7 +67,6 @@ export interface LedgerWriterOptions {
 
 export class LedgerWriter implements Ledger {
   private readonly db: Kysely<Database>;
-  private readonly kind: DatabaseKind;
   private queue: Job[] = [];
   private flushing: Promise<void> | null = null;
   private lastCheckpoint: { seq: number; ts: number } | null = null;
@@ -73,9 +74,8 @@ export class LedgerWriter implements Ledger {
   private readonly maxBatch: number;
   private readonly checkpointPolicy: { everyEntries: number; everyMs: number };
 
-  constructor(storage: Storage, private readonly keys: Keys, private readonly opts: LedgerWriterOptions) {
+  constructor(private readonly storage: Storage, private readonly keys: Keys, private readonly opts: LedgerWriterOptions) {
     this.db = storage.db;
-    this.kind = storage.kind;
     this.now = opts.now ?? Date.now;
     this.maxBatch = opts.maxBatch ?? 500;
     this.checkpointPolicy = opts.checkpoint ?? { everyEntries: 1000, everyMs: 10_000 };
@@ -139,67 +139,196 @@ export class LedgerWriter implements Ledger {
   }
 
   private async commit(batch: Job[]): Promise<Array<Appended & { decision: ReservationDecision | null }>> {
-    return this.db.transaction().execute(async (trx) => {
-      const head = await this.lockHead(trx);
-      const ts = this.now();
-      const decisions = await this.decideReservations(trx, batch);
-      let seq = head.seq;
-      let prev = head.hash;
-      const rows: NewLedgerRow[] = [];
-      const results: Array<Appended & { decision: ReservationDecision | null }> = [];
-      batch.forEach((job, i) => {
-        const decision = decisions[i] ?? null;
-        const { detail, ...d } = decision ? { ...job.draft, outcome: outcomeOf(decision) } : job.draft;
-        seq += 1;
-        const fields: LedgerFields = { ...d, seq, ts, instance_id: this.opts.instanceId, detail: detail ? JSON.stringify(detail) : null };
-        const hash = chainHash(this.keys.chainKey, prev, fields);
-        rows.push({ ...fields, prev_hash: prev, hash });
-        prev = hash;
-        results.push({ seq, ts, decision });
-      });
-      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('ledger').values(rows.slice(i, i + 200)).execute();
-      await trx.updateTable('ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
-      if (checkpointDue(this.lastCheckpoint, seq, ts, this.checkpointPolicy)) {
-        const signature = signCheckpoint(this.keys.checkpointPrivateKey, seq, prev);
-        await trx.insertInto('checkpoints').values({ seq, ts, hash: prev, public_key: this.keys.checkpointPublicKeyPem, signature }).execute();
-        this.lastCheckpoint = { seq, ts };
-      }
-      return results;
-    });
+    const input: CommitInput = {
+      jobs: batch, ts: this.now(), instanceId: this.opts.instanceId, keys: this.keys,
+      lastCheckpoint: this.lastCheckpoint, checkpointPolicy: this.checkpointPolicy,
+    };
+    const planned = this.storage.kind === 'sqlite' ? await commitSqlite(this.storage, input) : await commitPostgres(this.storage.pool, input);
+    if (planned.checkpoint) this.lastCheckpoint = { seq: planned.checkpoint.seq, ts: planned.checkpoint.ts };
+    return planned.results;
   }
+}
 
-  private async lockHead(trx: Transaction<Database>): Promise<{ seq: number; hash: string }> {
-    let q = trx.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1);
-    if (this.kind === 'postgres') q = q.forUpdate();
-    const head = await q.executeTakeFirst();
+// ---------------------------------------------------------------------------------------------
+// One commit: a pure plan between the reads and the writes of one transaction.
+
+interface CommitInput {
+  jobs: ReadonlyArray<Pick<Job, 'reservation' | 'draft'>>;
+  ts: number;
+  instanceId: string;
+  keys: Pick<Keys, 'chainKey' | 'checkpointPrivateKey' | 'checkpointPublicKeyPem'>;
+  lastCheckpoint: { seq: number; ts: number } | null;
+  checkpointPolicy: { everyEntries: number; everyMs: number };
+}
+
+/** What one transaction read: the locked chain head, the upstream lock and the counters the batch draws on. */
+interface CommitReads {
+  head: { seq: number; hash: string };
+  upstreamLocked: boolean;
+  used: Map<string, number>;
+}
+
+export interface CommitPlan {
+  rows: ChainedRow[];
+  /** Counters whose value changed, to be written back. */
+  counters: Array<{ day: string; scope: string; used: number }>;
+  head: { seq: number; hash: string };
+  checkpoint: { seq: number; ts: number; hash: string; public_key: string; signature: string } | null;
+  results: Array<Appended & { decision: ReservationDecision | null }>;
+}
+
+/** The counters a batch's reservations draw on (day and scope), or none for a batch of plain appends. */
+function countersNeeded(jobs: CommitInput['jobs']): Array<{ day: string; scope: string }> {
+  const keys = new Map<string, { day: string; scope: string }>();
+  for (const j of jobs) if (j.reservation) for (const s of j.reservation.scopes) keys.set(counterKey(j.reservation.day, s.scope), { day: j.reservation.day, scope: s.scope });
+  return [...keys.values()];
+}
+
+/**
+ * Pure: decides each reservation in order with `reserve()` (so the batch never grants past any
+ * cap), chains every entry after the head, and signs a checkpoint when one is due.
+ */
+export function planCommit(input: CommitInput, reads: CommitReads): CommitPlan {
+  const used = new Map(reads.used);
+  let seq = reads.head.seq;
+  let prev = reads.head.hash;
+  const rows: ChainedRow[] = [];
+  const results: CommitPlan['results'] = [];
+  for (const job of input.jobs) {
+    const decision = job.reservation ? reserve(used, job.reservation, reads.upstreamLocked) : null;
+    const { detail, ...d } = decision ? { ...job.draft, outcome: outcomeOf(decision) } : job.draft;
+    seq += 1;
+    const fields: LedgerFields = { ...d, seq, ts: input.ts, instance_id: input.instanceId, detail: detail ? JSON.stringify(detail) : null };
+    const hash = chainHash(input.keys.chainKey, prev, fields);
+    rows.push({ ...fields, prev_hash: prev, hash });
+    prev = hash;
+    results.push({ seq, ts: input.ts, decision });
+  }
+  const counters = [...used].filter(([k, v]) => reads.used.get(k) !== v).map(([k, v]) => {
+    const sep = k.indexOf('|');
+    return { day: k.slice(0, sep), scope: k.slice(sep + 1), used: v };
+  });
+  const checkpoint = rows.length > 0 && checkpointDue(input.lastCheckpoint, seq, input.ts, input.checkpointPolicy)
+    ? { seq, ts: input.ts, hash: prev, public_key: input.keys.checkpointPublicKeyPem, signature: signCheckpoint(input.keys.checkpointPrivateKey, seq, prev) }
+    : null;
+  return { rows, counters, head: { seq, hash: prev }, checkpoint, results };
+}
+
+/** Column order of a ledger row as the writers insert it. */
+const ROW_COLUMNS = [
+  'seq', 'ts', 'request_id', 'instance_id', 'category', 'operation', 'outcome', 'app_id', 'app_version', 'actor', 'unit_code', 'client_ip',
+  'id_hmac', 'id_masked', 'procedure_code', 'dossier_code', 'purpose', 'fields_requested', 'fields_returned', 'upstream_ms', 'detail', 'prev_hash', 'hash',
+] as const satisfies ReadonlyArray<keyof ChainedRow>;
+
+/**
+ * SQLite: the whole transaction runs synchronously on prepared statements (no query building, no
+ * await inside, so nothing else on this connection can interleave), under BEGIN IMMEDIATE so
+ * writers in other processes wait for the write lock up front. Kysely's connection is held
+ * meanwhile, so no Kysely transaction on the same handle can be open.
+ */
+const sqliteStatements = new WeakMap<SqliteDatabase.Database, ReturnType<typeof prepareSqlite>>();
+
+function prepareSqlite(sqlite: SqliteDatabase.Database) {
+  const one = `(${ROW_COLUMNS.map(() => '?').join(',')})`;
+  const many = 50;
+  return {
+    head: sqlite.prepare('select seq, hash from ledger_head where id = 1'),
+    upstream: sqlite.prepare('select locked from upstream_state where id = 1').pluck(),
+    counter: sqlite.prepare('select used from quota_counters where day = ? and scope = ?').pluck(),
+    putCounter: sqlite.prepare('insert into quota_counters (day, scope, used) values (?, ?, ?) on conflict (day, scope) do update set used = excluded.used'),
+    insertOne: sqlite.prepare(`insert into ledger (${ROW_COLUMNS.join(',')}) values ${one}`),
+    many,
+    insertMany: sqlite.prepare(`insert into ledger (${ROW_COLUMNS.join(',')}) values ${Array.from({ length: many }, () => one).join(',')}`),
+    setHead: sqlite.prepare('update ledger_head set seq = ?, hash = ? where id = 1'),
+    checkpoint: sqlite.prepare('insert into checkpoints (seq, ts, hash, public_key, signature) values (?, ?, ?, ?, ?)'),
+  };
+}
+
+async function commitSqlite(storage: Extract<Storage, { kind: 'sqlite' }>, input: CommitInput): Promise<CommitPlan> {
+  const sqlite = storage.sqlite;
+  let st = sqliteStatements.get(sqlite);
+  if (!st) sqliteStatements.set(sqlite, (st = prepareSqlite(sqlite)));
+  const s = st;
+  const run = sqlite.transaction((): CommitPlan => {
+    const head = s.head.get() as { seq: number; hash: string } | undefined;
     if (!head) throw new Error('ledger head missing: run migrations and init()');
-    return head;
-  }
-
-  private async decideReservations(trx: Transaction<Database>, batch: Job[]): Promise<Array<ReservationDecision | null>> {
-    const reqs = batch.map((j) => j.reservation);
-    if (reqs.every((r) => r === null)) return reqs.map(() => null);
-    const state = await trx.selectFrom('upstream_state').select('locked').where('id', '=', 1).executeTakeFirst();
-    const locked = (state?.locked ?? 0) === 1;
-    const days = new Set<string>();
-    const scopes = new Set<string>();
-    for (const r of reqs) if (r) { days.add(r.day); for (const s of r.scopes) scopes.add(s.scope); }
-    let q = trx.selectFrom('quota_counters').select(['day', 'scope', 'used']).where('day', 'in', [...days]).where('scope', 'in', [...scopes]);
-    if (this.kind === 'postgres') q = q.forUpdate();
+    const needed = countersNeeded(input.jobs);
     const used = new Map<string, number>();
-    for (const row of await q.execute()) used.set(counterKey(row.day, row.scope), row.used);
-    const before = new Map(used);
-    const decisions = reqs.map((r) => (r ? reserve(used, r, locked) : null));
-    const changed = [...used].filter(([k, v]) => before.get(k) !== v);
-    for (let i = 0; i < changed.length; i += 300) {
-      const values = changed.slice(i, i + 300).map(([k, v]) => {
-        const sep = k.indexOf('|');
-        return { day: k.slice(0, sep), scope: k.slice(sep + 1), used: v };
-      });
-      await trx.insertInto('quota_counters').values(values)
-        .onConflict((oc) => oc.columns(['day', 'scope']).doUpdateSet((eb) => ({ used: eb.ref('excluded.used') })))
-        .execute();
+    for (const c of needed) {
+      const u = s.counter.get(c.day, c.scope) as number | undefined;
+      if (u !== undefined) used.set(counterKey(c.day, c.scope), u);
     }
-    return decisions;
+    const upstreamLocked = input.jobs.some((j) => j.reservation) && s.upstream.get() === 1;
+    const plan = planCommit(input, { head, upstreamLocked, used });
+    for (const c of plan.counters) s.putCounter.run(c.day, c.scope, c.used);
+    let i = 0;
+    for (; i + s.many <= plan.rows.length; i += s.many) s.insertMany.run(plan.rows.slice(i, i + s.many).flatMap(rowValues));
+    for (; i < plan.rows.length; i++) s.insertOne.run(rowValues(plan.rows[i]!));
+    s.setHead.run(plan.head.seq, plan.head.hash);
+    const cp = plan.checkpoint;
+    if (cp) s.checkpoint.run(cp.seq, cp.ts, cp.hash, cp.public_key, cp.signature);
+    return plan;
+  });
+  return storage.db.connection().execute(async () => run.immediate());
+}
+
+function rowValues(r: ChainedRow): unknown[] {
+  return ROW_COLUMNS.map((c) => r[c]);
+}
+
+/**
+ * PostgreSQL: one client, explicit transaction, few round trips. The head row is locked first
+ * (FOR UPDATE), which serialises the writers of every instance; the counters are locked too. All
+ * entries go in one statement (arrays unnested server-side), together with the new head and the
+ * checkpoint.
+ */
+const PG_TYPES: Record<(typeof ROW_COLUMNS)[number], string> = {
+  seq: 'int8', ts: 'int8', upstream_ms: 'int4', request_id: 'text', instance_id: 'text', category: 'text', operation: 'text', outcome: 'text',
+  app_id: 'text', app_version: 'text', actor: 'text', unit_code: 'text', client_ip: 'text', id_hmac: 'text', id_masked: 'text', procedure_code: 'text',
+  dossier_code: 'text', purpose: 'text', fields_requested: 'text', fields_returned: 'text', detail: 'text', prev_hash: 'text', hash: 'text',
+};
+const PG_INSERT_ENTRIES = (() => {
+  const n = ROW_COLUMNS.length;
+  const unnest = ROW_COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ');
+  return `with entries as (insert into ledger (${ROW_COLUMNS.join(', ')}) select * from unnest(${unnest})),
+    head as (update ledger_head set seq = $${n + 1}, hash = $${n + 2} where id = 1)
+    insert into checkpoints (seq, ts, hash, public_key, signature) select $${n + 3}::int8, $${n + 4}::int8, $${n + 5}, $${n + 6}, $${n + 7} where $${n + 3}::int8 is not null`;
+})();
+
+async function commitPostgres(pool: pg.Pool, input: CommitInput): Promise<CommitPlan> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('begin');
+    const head = (await client.query<{ seq: number; hash: string }>('select seq, hash from ledger_head where id = 1 for update')).rows[0];
+    if (!head) throw new Error('ledger head missing: run migrations and init()');
+    const needed = countersNeeded(input.jobs);
+    const used = new Map<string, number>();
+    let upstreamLocked = false;
+    if (input.jobs.some((j) => j.reservation)) {
+      const r = await client.query<{ day: string; scope: string; used: number }>(
+        'select day, scope, used from quota_counters where (day, scope) in (select * from unnest($1::text[], $2::text[])) for update',
+        [needed.map((c) => c.day), needed.map((c) => c.scope)]);
+      for (const row of r.rows) used.set(counterKey(row.day, row.scope), row.used);
+      upstreamLocked = (await client.query<{ locked: number }>('select locked from upstream_state where id = 1')).rows[0]?.locked === 1;
+    }
+    const plan = planCommit(input, { head, upstreamLocked, used });
+    if (plan.counters.length > 0) {
+      await client.query(
+        'insert into quota_counters (day, scope, used) select * from unnest($1::text[], $2::text[], $3::int4[]) on conflict (day, scope) do update set used = excluded.used',
+        [plan.counters.map((c) => c.day), plan.counters.map((c) => c.scope), plan.counters.map((c) => c.used)]);
+    }
+    const cp = plan.checkpoint;
+    await client.query(PG_INSERT_ENTRIES, [
+      ...ROW_COLUMNS.map((c) => plan.rows.map((r) => r[c])),
+      plan.head.seq, plan.head.hash, cp?.seq ?? null, cp?.ts ?? null, cp?.hash ?? null, cp?.public_key ?? null, cp?.signature ?? null,
+    ]);
+    await client.query('commit');
+    return plan;
+  } catch (err) {
+    await client.query('rollback').catch((e: Error) => { broken = e; });
+    throw err;
+  } finally {
+    client.release(broken);
   }
 }
