@@ -15,17 +15,23 @@ import { effectiveSettings } from '../core/compliance/settings.js';
 import type { Refusal } from '../core/lookup/admission.js';
 import { dayKey } from '../core/time.js';
 import * as store from '../storage/compliance.js';
+import { directoryCacheOf, type DirectoryCache } from '../storage/directory-cache.js';
 import { headerValue } from './plugins/app-auth.js';
 import type { GatewayDeps } from './deps.js';
 
-export async function complianceSettingsOf(deps: GatewayDeps) {
-  const stored = await store.storedComplianceSettings(deps.storage.db);
+/** Read through the directory cache, made fresh first unless the caller's request already did. */
+const directory = (deps: GatewayDeps, dir?: DirectoryCache): Promise<DirectoryCache> => (dir ? Promise.resolve(dir) : directoryCacheOf(deps.storage).fresh());
+
+export async function complianceSettingsOf(deps: GatewayDeps, dir?: DirectoryCache) {
+  const stored = await (await directory(deps, dir)).complianceSettings();
   return effectiveSettings({ requireAcknowledgement: deps.config.requireAcknowledgement, devicePolicy: deps.config.devicePolicy === 'on' }, stored);
 }
 
-/** The rules a person of `unitId` must have acknowledged now. */
-export async function ruleSetFor(deps: GatewayDeps, unitId: number, now: Date): Promise<RuleSet> {
-  return currentRuleSet(INSTRUMENTS, await store.localRules(deps.storage.db, unitId), unitId, dayKey(now, deps.config.timezone));
+/** The rules a person of `unitId` must have acknowledged now (computed once per unit and day until the rules change). */
+export async function ruleSetFor(deps: GatewayDeps, unitId: number, now: Date, dir?: DirectoryCache): Promise<RuleSet> {
+  const d = await directory(deps, dir);
+  const today = dayKey(now, deps.config.timezone);
+  return d.derived(`rule-set\0${unitId}\0${today}`, async () => currentRuleSet(INSTRUMENTS, await d.localRules(unitId), unitId, today));
 }
 
 /** What the device check needs from a request: its address, its token, and what the inventory says. */
@@ -45,11 +51,11 @@ export async function deviceGateInput(deps: GatewayDeps, req: FastifyRequest): P
  * The acknowledgement and device checks of `admit()`, after the acting person is known to be an
  * active member of the unit. Returns the refusal to record, or null.
  */
-export async function complianceRefusal(deps: GatewayDeps, req: FastifyRequest, user: { id: number; unit_id: number }, now: Date): Promise<Refusal | null> {
-  const settings = await complianceSettingsOf(deps);
+export async function complianceRefusal(deps: GatewayDeps, req: FastifyRequest, user: { id: number; unit_id: number }, now: Date, dir: DirectoryCache): Promise<Refusal | null> {
+  const settings = await complianceSettingsOf(deps, dir);
   if (settings.requireAcknowledgement.value) {
-    const rules = await ruleSetFor(deps, user.unit_id, now);
-    const last = await store.lastAcknowledgement(deps.storage.db, user.id);
+    const rules = await ruleSetFor(deps, user.unit_id, now, dir);
+    const last = await dir.lastAcknowledgement(user.id);
     const ack = acknowledgementAdmission(true, last, rules.version, now.getTime());
     if (!ack.ok) return { ok: false, code: ack.code, detail: ack.detail };
   }

@@ -11,11 +11,12 @@ import { provinceCap, scopesFor, type ReservationDecision } from '../core/quota/
 import { dayKey, minuteKey, yearIn } from '../core/time.js';
 import { idNumberHmac } from '../keys.js';
 import { observeUpstream } from '../metrics.js';
-import { effectiveVersionStatus, procedureByCode, procedureFields, userByUsername } from '../storage/directory.js';
+import { effectiveStatusOf, procedureFields } from '../storage/directory.js';
 import { draft, type LedgerDraft } from '../storage/ledger-writer.js';
 import type { AppRow, ProcedureRow, UserRow } from '../storage/schema.js';
 import type { UpstreamResult } from '../upstream/client.js';
 import { complianceRefusal } from './compliance-gate.js';
+import { directoryFor } from './fresh-directory.js';
 import { headerValue } from './plugins/app-auth.js';
 import { record } from './record.js';
 import type { GatewayDeps } from './deps.js';
@@ -66,8 +67,9 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
     throw new DancuError(r.code, r.detail);
   };
 
+  const dir = await directoryFor(deps, req);
   if (app) {
-    const versionStatus = version ? await effectiveVersionStatus(deps.storage.db, app.id, version, now.getTime()) : undefined;
+    const versionStatus = version ? effectiveStatusOf(await dir.versionRow(app.id, version), now.getTime()) : undefined;
     const appCheck = checkAppAccess({ status: app.status, activeFrom: app.active_from, versionStatus }, now.getTime());
     if (!appCheck.ok && appCheck.code === 'APP_VERSION_NOT_APPROVED') {
       // R2: a build not approved in writing is an unapproved change; its own entry, linked by detail.requestId.
@@ -75,13 +77,13 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
     }
     if (!appCheck.ok) await refuse(appCheck);
   }
-  const user = actor ? await userByUsername(deps.storage.db, actor) : undefined;
+  const user = actor ? await dir.userByUsername(actor) : undefined;
   const userCheck = checkActingUser(user && { status: user.status, unitId: user.unit_id }, unitId);
   if (!userCheck.ok) await refuse(userCheck);
   // R11 then R10: the person acknowledged the rules in force; the request comes from a known, compliant device.
-  const complianceCheck = await complianceRefusal(deps, req, user!, now);
+  const complianceCheck = await complianceRefusal(deps, req, user!, now, dir);
   if (complianceCheck) await refuse(complianceCheck);
-  const procedure = await procedureByCode(deps.storage.db, body.procedureCode);
+  const procedure = await dir.procedureByCode(body.procedureCode);
   const fields = procedure ? procedureFields(procedure) : [];
   const purposeCheck = checkPurpose({ idCheck, procedure: procedure && { fields, active: procedure.active === 1 }, dossierCode: body.dossierCode, purpose: body.purpose });
   if (!purposeCheck.ok) await refuse(purposeCheck);
@@ -89,18 +91,18 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
 }
 
 /** Reserves one unit of every quota the call draws on, in the same commit as its ledger entry. */
-export async function reserveQuota(deps: GatewayDeps, a: Admitted): Promise<Extract<ReservationDecision, { granted: true }>> {
+export async function reserveQuota(deps: GatewayDeps, req: FastifyRequest, a: Admitted): Promise<Extract<ReservationDecision, { granted: true }>> {
   if (!deps.upstream.admit()) {
     await record(deps, { ...a.base, outcome: 'UPSTREAM_UNAVAILABLE', detail: { reason: 'circuit breaker open' } });
     throw new DancuError('UPSTREAM_UNAVAILABLE', 'circuit breaker open');
   }
   const now = deps.now();
-  const unit = await deps.storage.db.selectFrom('units').select('daily_quota').where('id', '=', a.unitId).executeTakeFirst();
+  const unitQuota = await (await directoryFor(deps, req)).unitDailyQuota(a.unitId);
   const request = scopesFor({
     day: dayKey(now, deps.config.timezone),
     minute: minuteKey(now),
     provinceCap: provinceCap(deps.config.upstreamDailyThreshold, deps.config.quotaSafetyMargin),
-    unit: { id: a.unitId, dailyQuota: unit?.daily_quota ?? 0 },
+    unit: { id: a.unitId, dailyQuota: unitQuota ?? 0 },
     user: { id: a.user.id, dailyQuota: a.user.daily_quota },
     app: a.app && { id: a.app.id, dailyQuota: a.app.daily_quota },
     userPerMinute: deps.config.userLookupsPerMinute,

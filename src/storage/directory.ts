@@ -107,12 +107,16 @@ export async function appByKey(db: Db, key: string): Promise<(AppRow & { unit_co
     .where('apps.key_hash', '=', hashSecret(key)).executeTakeFirst();
 }
 
+/** A build's registration as stored: its status and planned date of use. */
+export async function appVersionRow(db: Db, appId: string, version: string): Promise<{ status: string; active_from?: number | null } | undefined> {
+  return db.selectFrom('app_versions').select(['status', 'active_from']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+}
+
 /**
  * The status of a build as the gateway enforces it (R2): an approved version whose planned date of
  * use has not come yet is still 'not_started'.
  */
-export async function effectiveVersionStatus(db: Db, appId: string, version: string, nowMs: number): Promise<string | undefined> {
-  const r = await db.selectFrom('app_versions').select(['status', 'active_from']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+export function effectiveStatusOf(r: { status: string; active_from?: number | null } | undefined, nowMs: number): string | undefined {
   if (!r) return undefined;
   return r.status === 'approved' && r.active_from != null && r.active_from > nowMs ? 'not_started' : r.status;
 }

@@ -450,6 +450,12 @@ export interface SettingTable {
   updated_by: string;
 }
 
+/** One row (id 1): bumped by triggers on every write to the tables the lookup path caches (migration 007). */
+export interface DirectoryGenerationTable {
+  id: number;
+  n: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -483,6 +489,7 @@ export interface Database {
   rules: RuleTable;
   acknowledgements: AcknowledgementTable;
   settings: SettingTable;
+  directory_generation: DirectoryGenerationTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

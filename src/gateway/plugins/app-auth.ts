@@ -4,8 +4,8 @@
  * the refusal is recorded with its context.
  */
 import type { FastifyInstance } from 'fastify';
-import { appByKey } from '../../storage/directory.js';
 import { draft } from '../../storage/ledger-writer.js';
+import { directoryFor } from '../fresh-directory.js';
 import { record } from '../record.js';
 import type { GatewayDeps } from '../deps.js';
 import type { AppRow } from '../../storage/schema.js';
@@ -30,7 +30,7 @@ export function registerAppAuth(app: FastifyInstance, deps: GatewayDeps): void {
   app.addHook('onRequest', async (req) => {
     const token = bearerToken(req.headers.authorization);
     if (token === null) return;
-    const row = await appByKey(deps.storage.db, token);
+    const row = await (await directoryFor(deps, req)).appByKey(token);
     if (!row) {
       await record(deps, draft({
         request_id: req.id, category: 'auth', operation: 'app.authenticate', outcome: 'UNAUTHENTICATED',

@@ -53,7 +53,7 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
         await record(deps, { ...a.base, outcome: allowed.code, detail: { reason: allowed.detail } });
         throw new DancuError(allowed.code, allowed.detail);
       }
-      const decision = await reserveQuota(deps, a);
+      const decision = await reserveQuota(deps, req, a);
       const r = await deps.upstream.client.lookup(a.idNumber);
       const citizen = r.kind === 'ok' ? minimise(r.body.citizen ?? {}, allowed.fields) : null;
       await recordOutcome(deps, a, r, citizen ? Object.keys(citizen) : null);
@@ -79,7 +79,7 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
         await record(deps, { ...a.base, outcome: 'INVALID_REQUEST', detail: { reason: 'malformed name or date of birth' } });
         throw new DancuError('INVALID_REQUEST', 'malformed name or date of birth');
       }
-      const decision = await reserveQuota(deps, a);
+      const decision = await reserveQuota(deps, req, a);
       const r = await deps.upstream.client.verify({ idNumber: a.idNumber, fullName: req.body.fullName, dateOfBirth: req.body.dateOfBirth });
       await recordOutcome(deps, a, r, null);
       const m = r.kind === 'ok' ? r.body.match : {};

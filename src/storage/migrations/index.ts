@@ -7,6 +7,7 @@ import { registry } from './003-registry.js';
 import { monitoring } from './004-monitoring.js';
 import { compliance } from './005-compliance.js';
 import { privacy } from './006-privacy.js';
+import { directoryGeneration } from './007-directory-generation.js';
 
 function provider(storage: Storage): MigrationProvider {
   return {
@@ -18,6 +19,7 @@ function provider(storage: Storage): MigrationProvider {
         '004-monitoring': monitoring(storage.kind),
         '005-compliance': compliance(storage.kind),
         '006-privacy': privacy(storage.kind),
+        '007-directory-generation': directoryGeneration(storage.kind),
       };
     },
   };
