@@ -24,7 +24,12 @@ export class DirectoryCache {
   private entries = new Map<string, Promise<unknown>>();
   private refreshing: { startedAt: number; done: Promise<void> } | null = null;
 
-  constructor(private readonly db: Db, private readonly maxEntries = 20_000) {}
+  /** Built once: it runs on every request. */
+  private readonly generationQuery;
+
+  constructor(private readonly db: Db, private readonly maxEntries = 20_000) {
+    this.generationQuery = db.selectFrom('directory_generation').select('n').where('id', '=', 1).compile();
+  }
 
   /**
    * Resolves once the counter has been read after `arrivedAt` (performance.now() when the request
@@ -54,8 +59,9 @@ export class DirectoryCache {
     return this;
   }
 
+
   private async readGeneration(): Promise<number> {
-    const row = await this.db.selectFrom('directory_generation').select('n').where('id', '=', 1).executeTakeFirst();
+    const row = (await this.db.executeQuery(this.generationQuery)).rows[0];
     if (!row) throw new Error('directory_generation missing: run migrations');
     return Number(row.n);
   }

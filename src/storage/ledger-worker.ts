@@ -22,8 +22,16 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 let storage: Storage | null = null;
 let writer: LedgerWriter | null = null;
 
+/** Replies of one commit (resolved together) leave in one message. */
+let replies: WorkerReply[] = [];
 function reply(m: WorkerReply): void {
-  parentPort!.postMessage(m);
+  if (replies.push(m) === 1) {
+    setImmediate(() => {
+      const batch = replies;
+      replies = [];
+      parentPort!.postMessage(batch);
+    });
+  }
 }
 
 async function handle(m: WorkerRequest): Promise<unknown> {
@@ -48,10 +56,12 @@ async function handle(m: WorkerRequest): Promise<unknown> {
   }
 }
 
-parentPort!.on('message', (m: WorkerRequest) => {
-  const id = m.type === 'init' ? 0 : m.id;
-  handle(m).then(
-    (value) => reply({ id, ok: true, value }),
-    (err: unknown) => reply({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
-  );
+parentPort!.on('message', (batch: WorkerRequest[]) => {
+  for (const m of batch) {
+    const id = m.type === 'init' ? 0 : m.id;
+    handle(m).then(
+      (value) => reply({ id, ok: true, value }),
+      (err: unknown) => reply({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+  }
 });

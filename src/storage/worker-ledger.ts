@@ -22,12 +22,14 @@ export class WorkerLedger implements Ledger {
     this.worker = fromSource
       ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
       : new Worker(url);
-    this.worker.on('message', (m: WorkerReply) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.value);
-      else p.reject(new Error(m.error));
+    this.worker.on('message', (replies: WorkerReply[]) => {
+      for (const m of replies) {
+        const p = this.pending.get(m.id);
+        if (!p) continue;
+        this.pending.delete(m.id);
+        if (m.ok) p.resolve(m.value);
+        else p.reject(new Error(m.error));
+      }
     });
     const fail = (err: Error) => {
       // Fail closed: every waiting caller is refused; later calls too (LEDGER_UNAVAILABLE upstream).
@@ -39,12 +41,28 @@ export class WorkerLedger implements Ledger {
     this.worker.on('exit', (code) => fail(new Error(`ledger worker exited (${code})`)));
   }
 
+  /**
+   * Calls made while the event loop works through one round of I/O travel in one message (a
+   * message costs more than its contents); the writer batches them into one commit anyway.
+   */
+  private outbox: WorkerRequest[] = [];
+
   private call<T>(m: WorkerRequest, id: number): Promise<T> {
     if (this.dead) return Promise.reject(this.dead);
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage(m);
+      if (this.outbox.push(m) === 1) setImmediate(() => this.flush());
     });
+  }
+
+  private flush(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (this.dead) {
+      for (const m of batch) this.pending.get(m.type === 'init' ? 0 : m.id)?.reject(this.dead);
+      return;
+    }
+    this.worker.postMessage(batch);
   }
 
   init(): Promise<void> {
