@@ -77,7 +77,7 @@ export class LedgerWriter implements Ledger {
   constructor(private readonly storage: Storage, private readonly keys: Keys, private readonly opts: LedgerWriterOptions) {
     this.db = storage.db;
     this.now = opts.now ?? Date.now;
-    this.maxBatch = opts.maxBatch ?? 500;
+    this.maxBatch = opts.maxBatch ?? 2000;
     this.checkpointPolicy = opts.checkpoint ?? { everyEntries: 1000, everyMs: 10_000 };
   }
 

@@ -27,6 +27,8 @@ export interface StartPostgresOptions {
   port?: number;
   /** Default 200: the gateway pool, the simulator and parallel test files share one server. */
   maxConnections?: number;
+  /** Default 32MB (enough for tests); benchmarks size it as a production server would. */
+  sharedBuffers?: string;
 }
 
 export interface PostgresServer {
@@ -267,7 +269,7 @@ async function spawnPostgres(
     `unix_socket_directories=${root}`,
     `port=${port}`,
     `max_connections=${opts.maxConnections ?? 200}`,
-    'shared_buffers=32MB',
+    `shared_buffers=${opts.sharedBuffers ?? '32MB'}`,
     ...durability,
   ];
   // The log goes to a file, not a pipe: an unread pipe would fill up and stall the server.
