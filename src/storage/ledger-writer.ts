@@ -300,7 +300,7 @@ async function commitPostgres(pool: pg.Pool, input: CommitInput): Promise<Commit
   let broken: Error | undefined;
   try {
     await client.query('begin');
-    const head = (await client.query<{ seq: number; hash: string }>('select seq, hash from ledger_head where id = 1 for update')).rows[0];
+    const head = (await client.query<{ seq: number; hash: string }>({ name: 'dancu-ledger-head', text: 'select seq, hash from ledger_head where id = 1 for update' })).rows[0];
     if (!head) throw new Error('ledger head missing: run migrations and init()');
     const needed = countersNeeded(input.jobs);
     const used = new Map<string, number>();
@@ -319,10 +319,11 @@ async function commitPostgres(pool: pg.Pool, input: CommitInput): Promise<Commit
         [plan.counters.map((c) => c.day), plan.counters.map((c) => c.scope), plan.counters.map((c) => c.used)]);
     }
     const cp = plan.checkpoint;
-    await client.query(PG_INSERT_ENTRIES, [
+    // Named: each connection parses and plans it once.
+    await client.query({ name: 'dancu-ledger-append', text: PG_INSERT_ENTRIES, values: [
       ...ROW_COLUMNS.map((c) => plan.rows.map((r) => r[c])),
       plan.head.seq, plan.head.hash, cp?.seq ?? null, cp?.ts ?? null, cp?.hash ?? null, cp?.public_key ?? null, cp?.signature ?? null,
-    ]);
+    ] });
     await client.query('commit');
     return plan;
   } catch (err) {
