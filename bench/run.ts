@@ -51,7 +51,10 @@ const plan = {
   durationMs: positive('duration', flags.duration, quick ? 3 : 10) * 1000,
   rounds: positive('rounds', flags.rounds, quick ? 1 : 3),
   appends: quick ? 20_000 : 100_000,
-  appendCallers: 512,
+  // Two group commits' worth of callers: one batch is being committed while the next one fills, as
+  // at a gateway under load. With a single batch's worth, callers and writer take turns and the
+  // figure measures the turn-taking as much as the writer.
+  appendCallers: 1024,
   searchSizes: flags['search-sizes'] ? flags['search-sizes'].split(',').map((s) => positive('search-sizes', s.trim(), 1)) : quick ? [100_000] : [1_000_000, 10_000_000],
   twoInstancesCap: quick ? 2_000 : 10_000,
   maxMinutes: positive('max-minutes', flags['max-minutes'], quick ? 10 : 120),
@@ -130,7 +133,8 @@ try {
     }
   });
 
-  pg = await part('PostgreSQL start (fsync on)', () => startPostgres({ fsync: true }));
+  // Durable as in production (fsync, synchronous_commit, full_page_writes on), with a server-sized buffer cache.
+  pg = await part('PostgreSQL start (fsync on)', () => startPostgres({ fsync: true, sharedBuffers: '256MB' }));
   machine.postgres = pg.serverVersion;
   const pgUrl = pg.url;
   const appendsPostgres = await part('ledger appends on PostgreSQL', async () => {
@@ -196,7 +200,7 @@ try {
 }
 
 function table(r: {
-  mode: string; machine: typeof machine; gateway: { rps: number; p50Ms: number; p99Ms: number }; bareProxy: { rps: number; p50Ms: number; p99Ms: number };
+  mode: string; machine: typeof machine; plan: typeof plan; gateway: { rps: number; p50Ms: number; p99Ms: number }; bareProxy: { rps: number; p50Ms: number; p99Ms: number };
   ratio: number; ledgerAppendsPerSec: { sqlite: number; postgres: number; sqliteWorker: number }; ledgerSearchP95Ms: Record<string, number>; verifyEntriesPerSec: number;
   verify: Record<string, VerifyResult>; twoInstances: { rps: number; upstreamCalls: number; cap: number; overshoot: number };
 }): string {
@@ -206,7 +210,7 @@ function table(r: {
     ['gateway lookups/s (p50 / p99)', `${n(r.gateway.rps)} (${n(r.gateway.p50Ms, 1)} / ${n(r.gateway.p99Ms, 1)} ms)`, ''],
     ['bare proxy lookups/s (p50 / p99)', `${n(r.bareProxy.rps)} (${n(r.bareProxy.p50Ms, 1)} / ${n(r.bareProxy.p99Ms, 1)} ms)`, ''],
     ['gateway / bare proxy', n(r.ratio, 2), '≥ 0.50'],
-    ['ledger appends/s, SQLite (durable)', n(r.ledgerAppendsPerSec.sqlite), '≥ 20,000'],
+    [`ledger appends/s, SQLite (durable, ${n(r.plan.appendCallers)} callers)`, n(r.ledgerAppendsPerSec.sqlite), '≥ 20,000'],
     ['  the same through the ledger worker', n(r.ledgerAppendsPerSec.sqliteWorker), ''],
     ['ledger appends/s, PostgreSQL (fsync)', n(r.ledgerAppendsPerSec.postgres), '≥ 20,000'],
     ...Object.entries(r.ledgerSearchP95Ms).map(([size, p95]): [string, string, string] => [`ledger search p95 at ${n(Number(size))}`, `${n(p95, 2)} ms`, Number(size) >= 10_000_000 ? '≤ 20 ms' : '']),
