@@ -1,13 +1,35 @@
 /**
  * Dates as dd/mm/yyyy, times in the province's zone, numbers with Vietnamese separators, whatever the
- * language of the interface. The zone is the gateway's default DANCU_TIMEZONE (the API does not state it).
+ * language of the interface. The zone is the gateway's DANCU_TIMEZONE, which /api/v1/auth/me states
+ * (session.tsx sets it); until then, the default zone.
  */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
-const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
+let zone = DEFAULT_TIME_ZONE;
+let dateTimeParts = partsFormat(zone);
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  });
+}
+
+/** The zone times are shown in. */
+export function timeZone(): string {
+  return zone;
+}
+
+/** Shows times in `name` from now on; an unknown zone (the browser lacks it) keeps the current one. */
+export function setTimeZone(name: string): void {
+  if (name === zone) return;
+  try {
+    dateTimeParts = partsFormat(name);
+    zone = name;
+  } catch {
+    // RangeError: not a zone this browser knows.
+  }
+}
 
 export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : numberFormat.format(n);

@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api/client';
 import type { Me } from './api/types';
+import { setTimeZone } from './format';
 
 type SessionState =
   | { status: 'loading' }
@@ -25,6 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const setMe = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
+    setTimeZone(me.timezone);
     setState({ status: 'authenticated', me });
   }, []);
 

@@ -11,6 +11,8 @@ export interface Me {
   passwordExpiresAt: string | null;
   mfaEnabled: boolean;
   csrfToken: string;
+  /** DANCU_TIMEZONE: quota days and every displayed time. */
+  timezone: string;
 }
 
 export interface Procedure {

@@ -12,13 +12,13 @@ import { HourBars } from '../components/HourBars';
 import { PageHeader } from '../components/PageHeader';
 import { QuotaGauge } from '../components/QuotaGauge';
 import { useApi } from '../components/useApi';
-import { formatDate, formatDateTime, formatNumber, TIME_ZONE } from '../format';
+import { formatDate, formatDateTime, formatNumber, timeZone } from '../format';
 import { may } from '../access';
 import { useMe } from '../session';
 import { outcomeLabel, useLang } from '../i18n';
 
 function currentHour(): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: timeZone(), hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
 }
 
 export function DashboardPage() {
