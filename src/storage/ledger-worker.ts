@@ -22,7 +22,7 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 let storage: Storage | null = null;
 let writer: LedgerWriter | null = null;
 
-/** Replies of one commit (resolved together) leave in one message. */
+/** Replies of one commit (resolved together) leave in one message; this thread is idle meanwhile, so nothing waits. */
 let replies: WorkerReply[] = [];
 function reply(m: WorkerReply): void {
   if (replies.push(m) === 1) {
@@ -56,12 +56,10 @@ async function handle(m: WorkerRequest): Promise<unknown> {
   }
 }
 
-parentPort!.on('message', (batch: WorkerRequest[]) => {
-  for (const m of batch) {
-    const id = m.type === 'init' ? 0 : m.id;
-    handle(m).then(
-      (value) => reply({ id, ok: true, value }),
-      (err: unknown) => reply({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
-    );
-  }
+parentPort!.on('message', (m: WorkerRequest) => {
+  const id = m.type === 'init' ? 0 : m.id;
+  handle(m).then(
+    (value) => reply({ id, ok: true, value }),
+    (err: unknown) => reply({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
 });

@@ -42,27 +42,16 @@ export class WorkerLedger implements Ledger {
   }
 
   /**
-   * Calls made while the event loop works through one round of I/O travel in one message (a
-   * message costs more than its contents); the writer batches them into one commit anyway.
+   * Each call leaves at once (holding calls back for one turn of this busy event loop to share a
+   * message measured slower: the wait costs more than the message). Replies come batched, one
+   * message per commit (ledger-worker.ts).
    */
-  private outbox: WorkerRequest[] = [];
-
   private call<T>(m: WorkerRequest, id: number): Promise<T> {
     if (this.dead) return Promise.reject(this.dead);
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      if (this.outbox.push(m) === 1) setImmediate(() => this.flush());
+      this.worker.postMessage(m);
     });
-  }
-
-  private flush(): void {
-    const batch = this.outbox;
-    this.outbox = [];
-    if (this.dead) {
-      for (const m of batch) this.pending.get(m.type === 'init' ? 0 : m.id)?.reject(this.dead);
-      return;
-    }
-    this.worker.postMessage(batch);
   }
 
   init(): Promise<void> {
