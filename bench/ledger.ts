@@ -233,7 +233,7 @@ export interface VerifyResult {
 }
 
 export async function benchVerify(storage: Storage, keys: Keys): Promise<VerifyResult> {
-  const r = await verifyLedger(storage.db, keys);
+  const r = await verifyLedger(storage, keys);
   if (!r.ok) throw new Error(`generated ledger does not verify: ${JSON.stringify(r.firstBroken)}`);
   return { entries: r.entries, ms: round(r.ms), perSec: round((r.entries * 1000) / r.ms), ok: r.ok };
 }

@@ -32,7 +32,7 @@ describe('two gateway instances on one PostgreSQL database', () => {
   });
 
   it('keeps one verifiable chain written by both instances', async () => {
-    const r = await verifyLedger(a.storage.db, a.keys);
+    const r = await verifyLedger(a.storage, a.keys);
     expect(r.ok).toBe(true);
     const writers = await a.storage.db.selectFrom('ledger').select('instance_id').distinct().execute();
     expect(writers.map((w) => w.instance_id).sort()).toEqual(['gw-a', 'gw-b']);

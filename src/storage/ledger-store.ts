@@ -1,12 +1,19 @@
 /**
  * Reading the ledger: search (by ID number HMAC, person, unit, procedure, dossier, time) and
- * verification of the whole chain against the head row and the signed checkpoints.
+ * verification of the whole chain against the head row and the signed checkpoints (R6).
  */
-import type { Kysely } from 'kysely';
-import { ChainVerifier, GENESIS_HASH, type ChainBreak } from '../core/ledger/chain.js';
+import os from 'node:os';
+import { sql, type Kysely } from 'kysely';
+import { GENESIS_HASH, type ChainBreak } from '../core/ledger/chain.js';
 import { verifyCheckpoint } from '../core/ledger/checkpoint.js';
+import { conclude, planRanges, stitch, type LedgerEnds, type RangeSummary } from '../core/ledger/ranges.js';
 import type { Keys } from '../keys.js';
+import type { Storage } from './db.js';
+import { isStorage, rangeReader, verifyRange } from './ledger-verify-read.js';
+import { startVerifyWorker, verifyRangesInParallel } from './ledger-verify-workers.js';
 import type { Database, LedgerRow } from './schema.js';
+
+export { PRUNE_OPERATION } from '../core/ledger/ranges.js';
 
 export interface LedgerQuery {
   idHmac?: string;
@@ -39,76 +46,83 @@ export type VerifyReport =
   | { ok: true; entries: number; headSeq: number; checkpoints: number; ms: number; prunedThrough?: number }
   | { ok: false; entries: number; firstBroken: ChainBreak; ms: number };
 
-export async function verifyLedger(db: Kysely<Database>, keys: Pick<Keys, 'chainKey' | 'checkpointPublicKeyPem'>, opts: { chunk?: number } = {}): Promise<VerifyReport> {
-  const started = performance.now();
-  const chunk = opts.chunk ?? 5000;
-  const head = (await db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: 0, hash: GENESIS_HASH };
-  // After retention pruning the chain starts right after a signed checkpoint (privacy.ts): the
-  // first remaining entry must follow that checkpoint's hash, and a `ledger.pruned` entry further
-  // on (inside the verified chain, so unforgeable) must record a prune up to exactly there.
-  const start = await pruneAnchor(db, keys);
-  if ('reason' in start) return { ok: false, entries: 0, firstBroken: start, ms: performance.now() - started };
-  const verifier = new ChainVerifier(keys.chainKey, start);
-  const prunes = new Set<string>();
-  let checkpoints = 0;
-  const fail = (b: ChainBreak): VerifyReport => ({ ok: false, entries: verifier.count, firstBroken: b, ms: performance.now() - started });
-
-  let after = start.seq;
-  for (;;) {
-    const rows = await db.selectFrom('ledger').selectAll().where('seq', '>', after).orderBy('seq').limit(chunk).execute();
-    if (rows.length === 0) break;
-    const cps = await db.selectFrom('checkpoints').selectAll()
-      .where('seq', '>', after).where('seq', '<=', rows[rows.length - 1]!.seq).orderBy('seq').execute();
-    let ci = 0;
-    for (const row of rows) {
-      if (!verifier.push(row)) return fail(verifier.broken!);
-      if (row.operation === PRUNE_OPERATION) prunes.add(pruneKeyOf(row.detail));
-      while (ci < cps.length && cps[ci]!.seq <= row.seq) {
-        const cp = cps[ci++]!;
-        if (cp.seq !== row.seq || cp.hash !== row.hash) {
-          return fail({ seq: cp.seq, reason: 'CHECKPOINT_MISMATCH', message: `the chain at entry ${cp.seq} differs from the signed checkpoint` });
-        }
-        if (!verifyCheckpoint(keys.checkpointPublicKeyPem, cp.seq, cp.hash, cp.signature)) {
-          return fail({ seq: cp.seq, reason: 'BAD_SIGNATURE', message: `the checkpoint at entry ${cp.seq} has no valid signature` });
-        }
-        checkpoints++;
-      }
-    }
-    after = rows[rows.length - 1]!.seq;
-  }
-  if (start.seq > 0 && !prunes.has(`${start.seq}:${start.hash}`)) {
-    return fail({ seq: 1, reason: 'SEQUENCE_GAP', message: `entries 1..${start.seq} are missing and no ledger.pruned entry records a prune up to entry ${start.seq}` });
-  }
-  const lastCp = await db.selectFrom('checkpoints').select(['seq']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (lastCp && lastCp.seq > verifier.lastSeq) {
-    return fail({ seq: verifier.lastSeq + 1, reason: 'TRUNCATED', message: `entries ${verifier.lastSeq + 1}..${lastCp.seq} covered by a signed checkpoint are missing` });
-  }
-  if (head.seq !== verifier.lastSeq || head.hash !== verifier.lastHash) {
-    const reason = head.seq > verifier.lastSeq ? 'TRUNCATED' : 'HEAD_MISMATCH';
-    return fail({ seq: Math.min(head.seq, verifier.lastSeq + 1), reason, message: `the ledger ends at entry ${verifier.lastSeq} but its head records entry ${head.seq}` });
-  }
-  return { ok: true, entries: verifier.count, headSeq: head.seq, checkpoints, ms: performance.now() - started, ...(start.seq > 0 ? { prunedThrough: start.seq } : {}) };
+export interface VerifyOptions {
+  /**
+   * Worker threads besides this one for a large ledger, each on its own connection; default: the
+   * available parallelism less this thread, at most 7. 0: this thread only.
+   */
+  workers?: number;
+  /** false: with workers, leave every range to them and keep this thread free (default: it checks ranges too). */
+  thisThread?: boolean;
+  /** Below this many entries no worker is started: loading one costs more than it saves. */
+  minEntriesForWorkers?: number;
+  /** Entries per range handed out; default about eight ranges per thread, or one range without workers. */
+  rangeSize?: number;
+  /** Entries per query. */
+  pageSize?: number;
 }
 
-/** The operation of the entry that records a retention prune (detail: boundarySeq, checkpointHash). */
-export const PRUNE_OPERATION = 'ledger.pruned';
+type VerifyKeys = Pick<Keys, 'chainKey' | 'checkpointPublicKeyPem'>;
 
-function pruneKeyOf(detail: string | null): string {
-  try {
-    const d = JSON.parse(detail ?? '{}') as { boundarySeq?: unknown; checkpointHash?: unknown };
-    return `${String(d.boundarySeq)}:${String(d.checkpointHash)}`;
-  } catch {
-    return '';
-  }
+/**
+ * Verifies the chain from its start (genesis, or the signed checkpoint a retention prune kept) up
+ * to the head read at the start, so entries appended meanwhile are left for the next run. A large
+ * ledger is checked in ranges by this thread and worker threads together; pass the `Storage` for
+ * that (with a bare `Kysely` the chain is checked in this thread, more slowly).
+ */
+export async function verifyLedger(source: Storage | Kysely<Database>, keys: VerifyKeys, opts: VerifyOptions = {}): Promise<VerifyReport> {
+  const started = performance.now();
+  const db = isStorage(source) ? source.db : source;
+  const ends = await ledgerEnds(db);
+  const start = await pruneAnchor(db, keys, ends.minSeq);
+  if ('reason' in start) return { ok: false, entries: 0, firstBroken: start, ms: performance.now() - started };
+  // Entries past the last one present are missing: the checks on the head and checkpoints say so.
+  const summaries = await checkRanges(source, keys, start.seq + 1, Math.min(ends.head.seq, ends.maxSeq ?? start.seq), opts);
+  const chain = stitch(start, summaries);
+  const broken = chain.broken ?? conclude({ ...ends, start }, chain);
+  const ms = performance.now() - started;
+  if (broken) return { ok: false, entries: chain.count, firstBroken: broken, ms };
+  return { ok: true, entries: chain.count, headSeq: ends.head.seq, checkpoints: chain.checkpoints, ms, ...(start.seq > 0 ? { prunedThrough: start.seq } : {}) };
+}
+
+/** Summaries of the ranges of [from, to], up to the first broken one, checked here and in workers where they pay. */
+function checkRanges(source: Storage | Kysely<Database>, keys: VerifyKeys, from: number, to: number, opts: VerifyOptions): Promise<RangeSummary[]> {
+  const span = Math.max(0, to - from + 1);
+  // An in-memory SQLite database exists only on this connection: no worker can open it.
+  const url = isStorage(source) && source.url !== 'sqlite::memory:' && source.url !== 'sqlite:' ? source.url : null;
+  const workers = url === null || span < (opts.minEntriesForWorkers ?? 50_000) ? 0 : Math.max(0, opts.workers ?? Math.min(os.availableParallelism() - 1, 7));
+  const rangeSize = opts.rangeSize ?? (workers > 0 ? Math.min(100_000, Math.max(5_000, Math.ceil(span / ((workers + 1) * 8)))) : span);
+  const pageSize = opts.pageSize ?? 1000;
+  const reader = rangeReader(source);
+  return verifyRangesInParallel(planRanges(from, to, rangeSize), {
+    workers,
+    startWorker: () => startVerifyWorker({ url: url!, chainKey: keys.chainKey.toString('hex'), checkpointPublicKeyPem: keys.checkpointPublicKeyPem, pageSize }),
+    here: workers > 0 && opts.thisThread === false ? undefined : (range, stop) => verifyRange(reader, keys, range, pageSize, stop),
+  });
+}
+
+/**
+ * The head row with the lowest and highest seq of the ledger and of its checkpoints, in ONE
+ * statement: an atomic snapshot on both engines, since the writer moves the head, adds entries and
+ * checkpoints in one transaction. An entry beyond the head then cannot be a concurrent append.
+ */
+async function ledgerEnds(db: Kysely<Database>): Promise<Omit<LedgerEnds, 'start'> & { minSeq: number | null }> {
+  const { rows } = await sql<{ head_seq: number | null; head_hash: string | null; min_seq: number | null; max_seq: number | null; max_cp: number | null }>`
+    select (select seq from ledger_head where id = 1) as head_seq, (select hash from ledger_head where id = 1) as head_hash,
+      (select min(seq) from ledger) as min_seq, (select max(seq) from ledger) as max_seq, (select max(seq) from checkpoints) as max_cp`.execute(db);
+  const r = rows[0]!;
+  return {
+    head: r.head_seq === null || r.head_hash === null ? { seq: 0, hash: GENESIS_HASH } : { seq: r.head_seq, hash: r.head_hash },
+    minSeq: r.min_seq, maxSeq: r.max_seq, maxCheckpointSeq: r.max_cp,
+  };
 }
 
 /** Where verification starts: genesis, or the signed checkpoint just before the first remaining entry. */
-async function pruneAnchor(db: Kysely<Database>, keys: Pick<Keys, 'checkpointPublicKeyPem'>): Promise<{ seq: number; hash: string } | ChainBreak> {
-  const first = await db.selectFrom('ledger').select('seq').orderBy('seq').limit(1).executeTakeFirst();
-  if (!first || first.seq <= 1) return { seq: 0, hash: GENESIS_HASH };
-  const boundary = first.seq - 1;
+async function pruneAnchor(db: Kysely<Database>, keys: Pick<Keys, 'checkpointPublicKeyPem'>, firstSeq: number | null): Promise<{ seq: number; hash: string } | ChainBreak> {
+  if (firstSeq === null || firstSeq <= 1) return { seq: 0, hash: GENESIS_HASH };
+  const boundary = firstSeq - 1;
   const cp = await db.selectFrom('checkpoints').selectAll().where('seq', '=', boundary).executeTakeFirst();
-  if (!cp) return { seq: 1, reason: 'SEQUENCE_GAP', message: `entries 1..${boundary} are missing and no signed checkpoint anchors entry ${first.seq}` };
+  if (!cp) return { seq: 1, reason: 'SEQUENCE_GAP', message: `entries 1..${boundary} are missing and no signed checkpoint anchors entry ${firstSeq}` };
   if (!verifyCheckpoint(keys.checkpointPublicKeyPem, cp.seq, cp.hash, cp.signature)) {
     return { seq: cp.seq, reason: 'BAD_SIGNATURE', message: `the checkpoint at entry ${cp.seq}, where the pruned ledger starts, has no valid signature` };
   }

@@ -13,7 +13,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { checkpointDue, signCheckpoint } from '../core/ledger/checkpoint.js';
-import { chainHash, GENESIS_HASH, type ChainedRow, type LedgerFields } from '../core/ledger/chain.js';
+import { CHAINED_COLUMNS, chainHash, GENESIS_HASH, type ChainedRow, type LedgerFields } from '../core/ledger/chain.js';
 import { counterKey, reserve, type ReservationDecision, type ReservationRequest } from '../core/quota/quota.js';
 import type { Keys } from '../keys.js';
 import type { Storage } from './db.js';
@@ -214,11 +214,8 @@ export function planCommit(input: CommitInput, reads: CommitReads): CommitPlan {
   return { rows, counters, head: { seq, hash: prev }, checkpoint, results };
 }
 
-/** Column order of a ledger row as the writers insert it. */
-const ROW_COLUMNS = [
-  'seq', 'ts', 'request_id', 'instance_id', 'category', 'operation', 'outcome', 'app_id', 'app_version', 'actor', 'unit_code', 'client_ip',
-  'id_hmac', 'id_masked', 'procedure_code', 'dossier_code', 'purpose', 'fields_requested', 'fields_returned', 'upstream_ms', 'detail', 'prev_hash', 'hash',
-] as const satisfies ReadonlyArray<keyof ChainedRow>;
+/** Column order of a ledger row as the writers insert it: the chain's own order. */
+const ROW_COLUMNS = CHAINED_COLUMNS;
 
 /**
  * SQLite: the whole transaction runs synchronously on prepared statements (no query building, no

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { decidePrune, selectProcessing, type PruneDecision, type ProcessingEvent, type SubjectLedgerRow } from '../core/privacy/index.js';
 import type { Keys } from '../keys.js';
+import type { Storage } from './db.js';
 import { PRUNE_OPERATION, verifyLedger, type VerifyReport } from './ledger-store.js';
 import type { Appended, LedgerDraft } from './ledger-writer.js';
 import { draft } from './ledger-writer.js';
@@ -203,6 +204,8 @@ export type PruneResult =
 
 export interface PruneContext {
   db: Kysely<Database>;
+  /** The same database with its driver: the ledger is then verified in parallel (ledger-store.ts). */
+  storage?: Storage;
   keys: Pick<Keys, 'chainKey' | 'checkpointPublicKeyPem'>;
   ledger: { append(d: LedgerDraft): Promise<Appended> };
 }
@@ -218,7 +221,7 @@ export async function pruneLedger(ctx: PruneContext, o: { cutoffMs: number; rete
   const entry = (operation: string, outcome: string, detail: Record<string, unknown>) => ctx.ledger.append(draft({
     request_id: o.requestId, category: 'retention', operation, outcome, actor: o.actor, client_ip: o.clientIp ?? null, detail: { ...detail, retentionMonths: o.retentionMonths },
   }));
-  const verify = await verifyLedger(ctx.db, ctx.keys);
+  const verify = await verifyLedger(ctx.storage ?? ctx.db, ctx.keys);
   if (!verify.ok) {
     await entry('ledger.prune', 'LEDGER_BROKEN', { firstBroken: verify.firstBroken });
     return { status: 'refused', plan: null, verify };

@@ -26,7 +26,7 @@ describe('the SQLite ledger writer in a worker thread', () => {
     expect(results.filter((r) => r.decision.granted)).toHaveLength(10);
     await ledger.append(draft({ request_id: 'w-end', category: 'test', operation: 'op', outcome: 'OK' }));
     await ledger.close();
-    const report = await verifyLedger(storage.db, keys);
+    const report = await verifyLedger(storage, keys);
     expect(report).toMatchObject({ ok: true, entries: 31 });
   });
 

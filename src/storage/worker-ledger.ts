@@ -2,7 +2,8 @@
  * The main thread's side of the SQLite ledger worker (ledger-worker.ts): the same `Ledger` contract
  * as the in-process writer, each call answered once the worker has committed it.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.js';
 import type { ReservationDecision, ReservationRequest } from '../core/quota/quota.js';
 import type { Keys } from '../keys.js';
 import type { Appended, Ledger, LedgerDraft } from './ledger-writer.js';
@@ -16,12 +17,7 @@ export class WorkerLedger implements Ledger {
   private dead: Error | null = null;
 
   constructor(private readonly databaseUrl: string, private readonly keys: Keys, private readonly instanceId: string) {
-    // From the TypeScript sources (tests, `node --import tsx`) the worker needs the same loader.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const url = new URL(fromSource ? './ledger-worker.ts' : './ledger-worker.js', import.meta.url);
-    this.worker = fromSource
-      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
-      : new Worker(url);
+    this.worker = startWorker('ledger-worker');
     this.worker.on('message', (replies: WorkerReply[]) => {
       for (const m of replies) {
         const p = this.pending.get(m.id);

@@ -188,7 +188,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       ];
       reserved = Number((await check.db.selectFrom('ledger').select((eb) => eb.fn.countAll().as('n'))
         .where('operation', '=', 'lookup.reserve').where('outcome', '=', 'RESERVED').executeTakeFirstOrThrow()).n);
-      const v = await verifyLedger(check.db, loadKeys({ dataDir, ledgerKey: null, checkpointKey: null, sessionSecret: null }));
+      const v = await verifyLedger(check, loadKeys({ dataDir, ledgerKey: null, checkpointKey: null, sessionSecret: null }));
       verified = v.ok;
       ledgerEntries = v.entries;
       if (!v.ok) problems.push(`the ledger does not verify: ${JSON.stringify(v.firstBroken)}`);

@@ -53,7 +53,7 @@ describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (eng
         return ledger.append(draft({ request_id: `r${i}`, category: 'test', operation: 'op', outcome: 'OK', actor: i % 2 ? 'a' : 'b', purpose: `Mục đích số ${i}` }));
       }));
     }
-    const report = await verifyLedger(storage.db, keys);
+    const report = await verifyLedger(storage, keys);
     expect(report).toMatchObject({ ok: true, entries: 120, headSeq: 120 });
     expect(report.ok && report.checkpoints).toBeGreaterThanOrEqual(2);
     expect(await searchLedger(storage.db, { actor: 'a', limit: 1000 })).toHaveLength(60);
@@ -75,11 +75,11 @@ describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (eng
   describe('tamper detection', () => {
     async function expectBroken(mutate: () => Promise<unknown>, seq: number, restore: () => Promise<unknown>) {
       await mutate();
-      const r = await verifyLedger(storage.db, keys);
+      const r = await verifyLedger(storage, keys);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.firstBroken.seq).toBe(seq);
       await restore();
-      expect((await verifyLedger(storage.db, keys)).ok).toBe(true);
+      expect((await verifyLedger(storage, keys)).ok).toBe(true);
     }
     const row = (seq: number) => storage.db.selectFrom('ledger').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
 
@@ -121,12 +121,12 @@ describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (eng
       const at60 = await row(60);
       await storage.db.deleteFrom('ledger').where('seq', '>', 60).execute();
       await storage.db.updateTable('ledger_head').set({ seq: 60, hash: at60.hash }).execute();
-      const r = await verifyLedger(storage.db, keys);
+      const r = await verifyLedger(storage, keys);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.firstBroken).toMatchObject({ seq: 61, reason: 'TRUNCATED' });
       for (let i = 0; i < tail.length; i += 50) await storage.db.insertInto('ledger').values(tail.slice(i, i + 50)).execute();
       await storage.db.updateTable('ledger_head').set({ seq: head.seq, hash: head.hash }).execute();
-      expect((await verifyLedger(storage.db, keys)).ok).toBe(true);
+      expect((await verifyLedger(storage, keys)).ok).toBe(true);
     });
 
     it('rejects a checkpoint that was not signed by the ledger key', async () => {

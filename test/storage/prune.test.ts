@@ -35,11 +35,11 @@ describe.each(['sqlite', 'postgres'] as const)('ledger retention pruning on %s',
   /** Breaks the ledger, expects verification to name the break, restores it and expects it whole again. */
   async function expectBroken(mutate: () => Promise<unknown>, expected: { reason: string; seq?: number }, restore: () => Promise<unknown>) {
     await mutate();
-    const r = await verifyLedger(storage.db, keys);
+    const r = await verifyLedger(storage, keys);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.firstBroken).toMatchObject(expected);
     await restore();
-    expect(await verifyLedger(storage.db, keys)).toMatchObject({ ok: true });
+    expect(await verifyLedger(storage, keys)).toMatchObject({ ok: true });
   }
   const reinsert = async (rows: LedgerRow[]) => {
     for (let i = 0; i < rows.length; i += 50) await storage.db.insertInto('ledger').values(rows.slice(i, i + 50)).execute();
@@ -104,7 +104,7 @@ describe.each(['sqlite', 'postgres'] as const)('ledger retention pruning on %s',
     const recorded = await storage.db.selectFrom('ledger').selectAll().where('operation', '=', 'ledger.pruned').executeTakeFirstOrThrow();
     expect(JSON.parse(recorded.detail!)).toMatchObject({ boundarySeq: anchor, checkpointHash: cp.hash, entries: anchor, fromSeq: 1 });
     expect(recorded.actor).toBe('quantri01');
-    const v = await verifyLedger(storage.db, keys);
+    const v = await verifyLedger(storage, keys);
     expect(v).toMatchObject({ ok: true, prunedThrough: anchor });
     if (v.ok) expect(v.entries).toBe(v.headSeq - anchor);
   });
@@ -165,6 +165,6 @@ describe.each(['sqlite', 'postgres'] as const)('ledger retention pruning on %s',
     const firstLater = (await storage.db.selectFrom('ledger').select('seq').where('request_id', '=', 'later-0').executeTakeFirstOrThrow()).seq;
     expect(after - 1).toBe((await checkpointSeqs()).filter((s) => s < firstLater).at(-1));
     expect(await storage.db.selectFrom('ledger').select('seq').where('request_id', 'like', 'later-%').execute()).toHaveLength(25);
-    expect(await verifyLedger(storage.db, keys)).toMatchObject({ ok: true, prunedThrough: after - 1 });
+    expect(await verifyLedger(storage, keys)).toMatchObject({ ok: true, prunedThrough: after - 1 });
   });
 });

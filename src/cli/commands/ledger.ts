@@ -23,7 +23,7 @@ export function register(program: Command): void {
   registerPrune(ledger);
   ledger.command('verify').description('Kiểm tra tính toàn vẹn của chuỗi nhật ký; thoát mã 5 nếu bị sửa đổi').option('--json', 'one JSON document on stdout')
     .action((o: { json?: boolean }) => withContext(async (ctx) => {
-      const r = await verifyLedger(ctx.storage.db, ctx.keys);
+      const r = await verifyLedger(ctx.storage, ctx.keys);
       print(o, r, () => r.ok
         ? `toàn vẹn / intact: ${r.entries} bản ghi, ${r.checkpoints} điểm kiểm tra có chữ ký (${Math.round(r.ms)} ms)`
         : `BỊ SỬA ĐỔI / BROKEN at entry ${r.firstBroken.seq}: ${r.firstBroken.reason} — ${r.firstBroken.message}`);

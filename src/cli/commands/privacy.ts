@@ -53,7 +53,7 @@ export function registerPrune(ledger: Command): void {
       const months = ctx.config.ledgerRetentionMonths;
       const tz = ctx.config.timezone;
       const cutoffMs = startOfDayMs(retentionCutoffDay(dayKey(ctx.now(), tz), months), tz);
-      const r = await store.pruneLedger({ db: ctx.storage.db, keys: ctx.keys, ledger: ctx.ledger },
+      const r = await store.pruneLedger({ db: ctx.storage.db, storage: ctx.storage, keys: ctx.keys, ledger: ctx.ledger },
         { cutoffMs, retentionMonths: months, dryRun: o.dryRun === true, requestId: `cli-${randomUUID()}`, actor: cliActor() });
       const view = presentPrune(r, months);
       print(o, view, () => {

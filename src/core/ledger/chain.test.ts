@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChainVerifier, GENESIS_HASH, canonical, chainHash, type ChainedRow, type LedgerFields } from './chain.js';
+import { CHAINED_COLUMNS, COL, COVERED_COLUMNS, ChainVerifier, GENESIS_HASH, canonical, chainHash, chainHashOfValues, chainedValues, type ChainedRow, type LedgerFields } from './chain.js';
 
 const KEY = Buffer.from('a'.repeat(64), 'hex');
 
@@ -234,6 +234,28 @@ describe('chainHash and ChainVerifier', () => {
 });
 
 describe('canonical', () => {
+  it('stays byte-identical to the form every stored ledger was hashed with', () => {
+    expect(canonical(TEMPLATE)).toBe(
+      '[1,1795453200000,"req-1","inst-a","lookup","lookup.result","ok","app-hs","1.2.0","staff.a","UBND-X","10.0.0.5","' + 'f'.repeat(64) +
+      '","001******789","1.001234","000.00.20.H12-240101-0001","xác minh hồ sơ","[\\"fullName\\"]","[\\"fullName\\"]",120,null]',
+    );
+    const first = chainHash(KEY, GENESIS_HASH, TEMPLATE);
+    expect(first).toBe('aaaf4c0c76efcee59aeaaa3b61a1b185adb5e67b53d0692f04c27895a0f4c545');
+    expect(chainHash(KEY, first, { ...TEMPLATE, seq: 2, detail: '{"a":"\\u2028 \n"}', purpose: null, upstream_ms: null }))
+      .toBe('820e2285d268530da8b64db3366265df948c12fbe71479fdf81a85896e3ae394');
+  });
+
+  it('lists every field of an entry exactly once, and the array form puts prev_hash and hash after them', () => {
+    expect([...COVERED_COLUMNS].sort()).toEqual([...FIELDS].sort());
+    expect(new Set(COVERED_COLUMNS).size).toBe(COVERED_COLUMNS.length);
+    expect(CHAINED_COLUMNS.slice(COVERED_COLUMNS.length)).toEqual(['prev_hash', 'hash']);
+    for (const [name, i] of Object.entries(COL)) expect(CHAINED_COLUMNS[i]).toBe(({ prevHash: 'prev_hash' } as Record<string, string>)[name] ?? name);
+  });
+
+  it('hashes an entry read as an array exactly as the same entry read as an object', () => {
+    for (const row of buildChain(5)) expect(chainHashOfValues(KEY, chainedValues(row))).toBe(row.hash);
+  });
+
   it('keeps text apart however its separators fall', () => {
     const a = { ...TEMPLATE, purpose: 'a,b', fields_requested: null };
     const b = { ...TEMPLATE, purpose: 'a', fields_requested: 'b' };

@@ -33,17 +33,62 @@ export interface LedgerFields {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** One line per entry: JSON of the covered values in a fixed order (unambiguous for any text). */
+/**
+ * Every column the chain covers, in canonical order. The one definition of the canonical form's
+ * layout: the object form (`canonical`) and the array form read straight from the database
+ * (`CHAINED_COLUMNS`, `ChainVerifier.pushValues`) both follow it, so they cannot drift apart.
+ * Changing the order re-hashes every entry: stored ledgers would no longer verify.
+ */
+export const COVERED_COLUMNS = [
+  'seq', 'ts', 'request_id', 'instance_id', 'category', 'operation', 'outcome', 'app_id',
+  'app_version', 'actor', 'unit_code', 'client_ip', 'id_hmac', 'id_masked', 'procedure_code',
+  'dossier_code', 'purpose', 'fields_requested', 'fields_returned', 'upstream_ms', 'detail',
+] as const satisfies readonly (keyof LedgerFields)[];
+
+/** A stored entry as an array: the covered columns in canonical order, then prev_hash and hash. */
+export const CHAINED_COLUMNS = [...COVERED_COLUMNS, 'prev_hash', 'hash'] as const;
+
+type ValuesOf<C extends readonly (keyof ChainedRow)[]> = { -readonly [I in keyof C]: ChainedRow[C[I]] };
+export type ChainedValues = ValuesOf<typeof CHAINED_COLUMNS>;
+
+/** Positions in `ChainedValues`. */
+export const COL = {
+  seq: 0,
+  operation: COVERED_COLUMNS.indexOf('operation') as 5,
+  detail: COVERED_COLUMNS.indexOf('detail') as 20,
+  prevHash: COVERED_COLUMNS.length as 21,
+  hash: (COVERED_COLUMNS.length + 1) as 22,
+} as const;
+
+/** One line per entry: JSON of the covered values in canonical order (unambiguous for any text). */
+export function canonicalValues(covered: readonly unknown[]): string {
+  return JSON.stringify(covered);
+}
+
 export function canonical(e: LedgerFields): string {
-  return JSON.stringify([
-    e.seq, e.ts, e.request_id, e.instance_id, e.category, e.operation, e.outcome, e.app_id,
-    e.app_version, e.actor, e.unit_code, e.client_ip, e.id_hmac, e.id_masked, e.procedure_code,
-    e.dossier_code, e.purpose, e.fields_requested, e.fields_returned, e.upstream_ms, e.detail,
-  ]);
+  const covered: unknown[] = new Array(COVERED_COLUMNS.length);
+  for (let i = 0; i < COVERED_COLUMNS.length; i++) covered[i] = e[COVERED_COLUMNS[i]!];
+  return canonicalValues(covered);
+}
+
+/** HMAC-SHA256(chain key, previous hash ‖ "\n" ‖ canonical form), in hex. */
+function hmacHex(chainKey: Buffer, prevHash: string, canonicalText: string): string {
+  return createHmac('sha256', chainKey).update(`${prevHash}\n${canonicalText}`).digest('hex');
 }
 
 export function chainHash(chainKey: Buffer, prevHash: string, e: LedgerFields): string {
-  return createHmac('sha256', chainKey).update(prevHash).update('\n').update(canonical(e)).digest('hex');
+  return hmacHex(chainKey, prevHash, canonical(e));
+}
+
+/** The hash a stored entry should carry, from the entry in array form (over its own prev_hash). */
+export function chainHashOfValues(chainKey: Buffer, row: ChainedValues): string {
+  return hmacHex(chainKey, row[COL.prevHash], canonicalValues(row.slice(0, COVERED_COLUMNS.length)));
+}
+
+export function chainedValues(row: ChainedRow): ChainedValues {
+  const values: unknown[] = new Array(CHAINED_COLUMNS.length);
+  for (let i = 0; i < CHAINED_COLUMNS.length; i++) values[i] = row[CHAINED_COLUMNS[i]!];
+  return values as unknown as ChainedValues;
 }
 
 export interface ChainedRow extends LedgerFields {
@@ -56,6 +101,19 @@ export type ChainBreak = {
   reason: 'SEQUENCE_GAP' | 'PREVIOUS_HASH_MISMATCH' | 'HASH_MISMATCH' | 'HEAD_MISMATCH' | 'CHECKPOINT_MISMATCH' | 'TRUNCATED' | 'BAD_SIGNATURE';
   message: string;
 };
+
+/** The break when entry `seq` comes where entry `expected` should. */
+export function sequenceGap(expected: number, seq: number): ChainBreak {
+  return {
+    seq: seq < expected ? seq : expected,
+    reason: 'SEQUENCE_GAP',
+    message: seq < expected ? `entry ${seq} appears out of order after ${expected - 1}` : `entries ${expected}..${seq - 1} are missing`,
+  };
+}
+
+export function previousHashMismatch(seq: number): ChainBreak {
+  return { seq, reason: 'PREVIOUS_HASH_MISMATCH', message: `entry ${seq} does not follow entry ${seq - 1}` };
+}
 
 /**
  * Incremental verifier: feed rows in ascending seq; it remembers the first break.
@@ -87,30 +145,30 @@ export class ChainVerifier {
   }
 
   push(row: ChainedRow): boolean {
+    return this.pushValues(chainedValues(row));
+  }
+
+  /** The same as `push`, for an entry read as an array (`CHAINED_COLUMNS`). */
+  pushValues(row: ChainedValues): boolean {
     if (this.broken) return false;
-    if (row.seq !== this.expectedSeq) {
-      this.broken = {
-        seq: row.seq < this.expectedSeq ? row.seq : this.expectedSeq,
-        reason: 'SEQUENCE_GAP',
-        message: row.seq < this.expectedSeq
-          ? `entry ${row.seq} appears out of order after ${this.expectedSeq - 1}`
-          : `entries ${this.expectedSeq}..${row.seq - 1} are missing`,
-      };
+    const seq = row[COL.seq];
+    if (seq !== this.expectedSeq) {
+      this.broken = sequenceGap(this.expectedSeq, seq);
       return false;
     }
-    if (row.prev_hash !== this.prevHash) {
-      this.broken = { seq: row.seq, reason: 'PREVIOUS_HASH_MISMATCH', message: `entry ${row.seq} does not follow entry ${row.seq - 1}` };
+    if (row[COL.prevHash] !== this.prevHash) {
+      this.broken = previousHashMismatch(seq);
       return false;
     }
-    const h = chainHash(this.chainKey, this.prevHash, row);
-    if (h !== row.hash) {
-      this.broken = { seq: row.seq, reason: 'HASH_MISMATCH', message: `entry ${row.seq} was altered` };
+    const h = chainHashOfValues(this.chainKey, row);
+    if (h !== row[COL.hash]) {
+      this.broken = { seq, reason: 'HASH_MISMATCH', message: `entry ${seq} was altered` };
       return false;
     }
     this.prevHash = h;
     this.expectedSeq++;
     this.count++;
-    if (this.remember.has(row.seq)) this.seen.set(row.seq, h);
+    if (this.remember.has(seq)) this.seen.set(seq, h);
     return true;
   }
 }

@@ -67,7 +67,7 @@ export function ledgerRoutes(deps: GatewayDeps): FastifyPluginAsync {
       config: { access: { roles: ['security', 'auditor', 'admin'] } },
       schema: { tags: ['ledger'], summary: 'Kiểm tra tính toàn vẹn của nhật ký', response: { 200: Verify } },
     }, async (req) => {
-      const r = await verifyLedger(deps.storage.db, deps.keys);
+      const r = await verifyLedger(deps.storage, deps.keys);
       const p = req.principal;
       await record(deps, draft({ request_id: req.id, category: 'inspection', operation: 'ledger.verify', outcome: r.ok ? 'OK' : 'LEDGER_BROKEN', actor: p.kind === 'staff' ? p.username : null, detail: r.ok ? { entries: r.entries } : { firstBroken: r.firstBroken } }));
       return r;

@@ -260,7 +260,7 @@ export function privacyRoutes(deps: GatewayDeps): FastifyPluginAsync {
       schema: { tags: ['ledger'], summary: 'Xóa nhật ký quá thời hạn lưu (đến điểm kiểm tra có chữ ký)', querystring: PruneQuery, response: { 200: PruneView, '4xx': ErrorResponse } },
     }, async (req) => {
       const p = staffOf(req);
-      const r = await store.pruneLedger({ db, keys: deps.keys, ledger: { append: (d) => record(deps, d) } },
+      const r = await store.pruneLedger({ db, storage: deps.storage, keys: deps.keys, ledger: { append: (d) => record(deps, d) } },
         { cutoffMs: cutoffMs(), retentionMonths: months, dryRun: req.query.dryRun === true, requestId: req.id, actor: p.username, clientIp: req.ip.slice(0, 64) });
       return presentPrune(r, months);
     });
