@@ -93,7 +93,7 @@ function checkRanges(source: Storage | Kysely<Database>, keys: VerifyKeys, from:
   const workers = url === null || span < (opts.minEntriesForWorkers ?? 50_000) ? 0 : Math.max(0, opts.workers ?? Math.min(os.availableParallelism() - 1, 7));
   const rangeSize = opts.rangeSize ?? (workers > 0 ? Math.min(100_000, Math.max(5_000, Math.ceil(span / ((workers + 1) * 8)))) : span);
   const pageSize = opts.pageSize ?? 1000;
-  const reader = rangeReader(source);
+  const reader = rangeReader(source, keys.chainKey);
   return verifyRangesInParallel(planRanges(from, to, rangeSize), {
     workers,
     startWorker: () => startVerifyWorker({ url: url!, chainKey: keys.chainKey.toString('hex'), checkpointPublicKeyPem: keys.checkpointPublicKeyPem, pageSize }),

@@ -5,7 +5,8 @@
  * fallback for callers that only hold a `Kysely` (same results, slower).
  */
 import type { Kysely } from 'kysely';
-import { CHAINED_COLUMNS, chainedValues, type ChainedValues } from '../core/ledger/chain.js';
+import { createHmac } from 'node:crypto';
+import { CHAINED_COLUMNS, chainedValues, COL, COVERED_COLUMNS, HASH_CHECKED, type ChainedValues, type CheckedValues } from '../core/ledger/chain.js';
 import { RangeVerifier, type CheckpointValues, type RangeSummary, type SeqRange } from '../core/ledger/ranges.js';
 import type { Keys } from '../keys.js';
 import type { Storage } from './db.js';
@@ -29,13 +30,12 @@ export function isStorage(source: Storage | Kysely<Database>): source is Storage
   return 'kind' in source && 'url' in source;
 }
 
-export function rangeReader(source: LedgerDriver | Kysely<Database>): LedgerRangeReader {
+export function rangeReader(source: LedgerDriver | Kysely<Database>, chainKey?: Buffer): LedgerRangeReader {
   if (!('kind' in source)) return kyselyReader(source);
   if (source.kind === 'sqlite') {
-    const rows = source.sqlite.prepare(`select ${COLUMNS} from ledger where seq > ? and seq <= ? order by seq limit ?`).raw();
     const cps = source.sqlite.prepare('select seq, hash, signature from checkpoints where seq >= ? and seq <= ? order by seq');
     return {
-      rows: async (after, to, limit) => rows.all(after, to, limit) as ChainedValues[],
+      rows: chainKey ? sqliteRenderedRows(source.sqlite, chainKey) : sqliteRows(source.sqlite),
       checkpoints: async (from, to) => cps.all(from, to) as CheckpointValues[],
       blocking: true,
     };
@@ -48,6 +48,59 @@ export function rangeReader(source: LedgerDriver | Kysely<Database>): LedgerRang
     })).rows,
     checkpoints: async (from, to) => (await pool.query<CheckpointValues>('select seq, hash, signature from checkpoints where seq >= $1 and seq <= $2 order by seq', [from, to])).rows,
     blocking: false,
+  };
+}
+
+type SqliteHandle = Extract<LedgerDriver, { kind: 'sqlite' }>['sqlite'];
+
+function sqliteRows(sqlite: SqliteHandle): LedgerRangeReader['rows'] {
+  const rows = sqlite.prepare(`select ${COLUMNS} from ledger where seq > ? and seq <= ? order by seq limit ?`).raw();
+  return async (after, to, limit) => rows.all(after, to, limit) as ChainedValues[];
+}
+
+/**
+ * SQLite renders each entry's hashed line itself (prev_hash, a newline, `json_array` over the
+ * covered columns), so an entry costs a few short columns and one HMAC instead of 23 columns, an
+ * array and JSON.stringify. When that HMAC equals the stored hash, the entry is passed on as
+ * checked; when it does not (SQLite escapes some character differently, or the entry was altered),
+ * or SQLite cannot render the page (a BLOB where text belongs), the whole entries are read and the
+ * JavaScript canonical form — the only authority — decides, as without this path.
+ *
+ * Sound because the text SQLite renders is valid JSON that parses back to the stored values, and
+ * the writer hashed JSON.stringify of the values it wrote: equal texts parse to equal values, so a
+ * stored hash that matches means the stored values are the written ones. (A REAL, which the writer
+ * never writes, renders with a decimal point or an exponent and so can never equal the writer's
+ * integer.)
+ */
+function sqliteRenderedRows(sqlite: SqliteHandle, chainKey: Buffer): LedgerRangeReader['rows'] {
+  const rendered = sqlite.prepare(
+    `select seq, operation, detail, prev_hash, hash, prev_hash || char(10) || json_array(${COVERED_COLUMNS.join(', ')}) from ledger where seq > ? and seq <= ? order by seq limit ?`,
+  ).raw();
+  const whole = sqlite.prepare(`select ${COLUMNS} from ledger where seq = ?`).raw();
+  const everyColumn = sqliteRows(sqlite);
+  return async (after, to, limit) => {
+    let page: Array<[number, string, string | null, string, string, string]>;
+    try {
+      page = rendered.all(after, to, limit) as typeof page;
+    } catch {
+      return everyColumn(after, to, limit);
+    }
+    const out: CheckedValues[] = [];
+    for (const [seq, operation, detail, prevHash, hash, line] of page) {
+      if (createHmac('sha256', chainKey).update(line).digest('hex') === hash) {
+        const row = new Array(CHAINED_COLUMNS.length) as unknown as CheckedValues;
+        row[COL.seq] = seq;
+        row[COL.operation] = operation;
+        row[COL.detail] = detail;
+        row[COL.prevHash] = prevHash;
+        row[COL.hash] = hash;
+        row[HASH_CHECKED] = true;
+        out.push(row);
+      } else {
+        out.push(whole.get(seq) as ChainedValues);
+      }
+    }
+    return out;
   };
 }
 

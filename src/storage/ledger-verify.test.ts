@@ -4,6 +4,7 @@
  * appended during a verification never make it fail; an entry beyond the head is caught.
  */
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChainVerifier, chainHash, type LedgerFields } from '../core/ledger/chain.js';
 import { loadKeys, type Keys } from '../keys.js';
@@ -183,5 +184,39 @@ describe('ledger verification of an in-memory SQLite database', () => {
     } finally {
       await storage.close();
     }
+  });
+});
+
+describe('ledger verification on SQLite, where SQLite renders the hashed line', () => {
+  let storage: Storage;
+  let keys: Keys;
+  beforeAll(async () => {
+    ({ storage } = await freshStorage('sqlite'));
+    keys = keysFor();
+    const ledger = new LedgerWriter(storage, keys, { instanceId: 'render' });
+    await ledger.init();
+    // Text that JSON.stringify and SQLite's json_array may escape differently: control characters,
+    // quotes, backslashes, line separators, astral characters.
+    const awkward = ['tab\there', 'bell\u0007 nul-free \u001f', 'quote " and \\ backslash', 'line\u2028sep', 'Mục đích 𝔘', 'del\u007f'];
+    for (const [i, purpose] of awkward.entries()) {
+      await ledger.append(draft({ request_id: `awkward-${i}`, category: 'test', operation: 'op', outcome: 'OK', purpose, upstream_ms: 12, detail: { note: purpose } }));
+    }
+    await appendEntries(ledger, 40, 'plain');
+  });
+  afterAll(async () => {
+    await storage.close();
+  });
+
+  it('verifies entries whatever characters their text holds (a rendering that differs falls back to the JavaScript form)', async () => {
+    expect(await verifyLedger(storage, keys, IN_RANGES)).toMatchObject({ ok: true, entries: 46 });
+  });
+
+  it('reports a number stored as a real, or a BLOB where text belongs, as an altered entry instead of failing', async () => {
+    await sql`update ledger set upstream_ms = 12.5 where seq = 3`.execute(storage.db);
+    expect(broken(await verifyLedger(storage, keys, IN_RANGES))).toMatchObject({ seq: 3, reason: 'HASH_MISMATCH' });
+    await sql`update ledger set upstream_ms = 12 where seq = 3`.execute(storage.db);
+    expect((await verifyLedger(storage, keys, IN_RANGES)).ok).toBe(true);
+    await sql`update ledger set purpose = x'4d7563' where seq = 20`.execute(storage.db);
+    expect(broken(await verifyLedger(storage, keys, IN_RANGES))).toMatchObject({ seq: 20, reason: 'HASH_MISMATCH' });
   });
 });

@@ -9,7 +9,7 @@ import type { VerifyWorkerData, VerifyWorkerReply, VerifyWorkerRequest } from '.
 
 const data = workerData as VerifyWorkerData;
 const keys = { chainKey: Buffer.from(data.chainKey, 'hex'), checkpointPublicKeyPem: data.checkpointPublicKeyPem };
-const reader = rangeReader(await openDriver(data.url));
+const reader = rangeReader(await openDriver(data.url), keys.chainKey);
 const reply = (m: VerifyWorkerReply) => parentPort!.postMessage(m);
 
 async function openDriver(url: string): Promise<LedgerDriver> {
