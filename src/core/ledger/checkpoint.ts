@@ -13,9 +13,17 @@ export function signCheckpoint(privateKey: KeyObject, seq: number, hash: string)
   return sign(null, checkpointMessage(seq, hash), privateKey).toString('base64');
 }
 
+/** The last public key parsed: verification checks thousands of checkpoints against the same one. */
+let parsed: { pem: string; key: KeyObject } | null = null;
+
+function publicKeyOf(pem: string): KeyObject {
+  if (parsed?.pem !== pem) parsed = { pem, key: createPublicKey(pem) };
+  return parsed.key;
+}
+
 export function verifyCheckpoint(publicKeyPem: string, seq: number, hash: string, signature: string): boolean {
   try {
-    return verify(null, checkpointMessage(seq, hash), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
+    return verify(null, checkpointMessage(seq, hash), publicKeyOf(publicKeyPem), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
