@@ -59,7 +59,6 @@ export class DirectoryCache {
     return this;
   }
 
-
   private async readGeneration(): Promise<number> {
     const row = (await this.db.executeQuery(this.generationQuery)).rows[0];
     if (!row) throw new Error('directory_generation missing: run migrations');
