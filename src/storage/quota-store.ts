@@ -1,21 +1,7 @@
 /** Today's quota use for the province, each unit, and each person and app with a cap (R1). */
 import type { Kysely } from 'kysely';
+import type { QuotaLine, QuotaSummary } from '../api-views.js';
 import type { Database } from './schema.js';
-
-export interface QuotaLine {
-  used: number;
-  cap: number;
-  remaining: number;
-}
-
-export interface QuotaSummary {
-  day: string;
-  threshold: number;
-  province: QuotaLine;
-  units: Array<QuotaLine & { code: string; name: string }>;
-  users: Array<QuotaLine & { username: string; unitCode: string }>;
-  apps: Array<QuotaLine & { id: string; name: string; unitCode: string }>;
-}
 
 const line = (used: number, cap: number): QuotaLine => ({ used, cap, remaining: Math.max(0, cap - used) });
 

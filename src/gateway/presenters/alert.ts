@@ -1,25 +1,7 @@
 /** The public form of an alert: an allowlist of fields (evidence carries masked ID numbers at most). */
 import { parseEvidence } from '../../storage/alerts.js';
+import type { AlertView } from '../../api-views.js';
 import type { AlertRow } from '../../storage/schema.js';
-
-export interface AlertView {
-  id: number;
-  rule: string;
-  severity: string;
-  status: string;
-  owner: string;
-  requirement: string;
-  subject: { actor: string | null; unit: string | null; app: string | null };
-  title: { vi: string; en: string };
-  evidence: Record<string, unknown>;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolutionNote: string | null;
-}
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,29 +1,6 @@
 /** The public form of a ledger entry: an allowlist of fields; the ID number only masked. */
+import type { LedgerEntryView } from '../../api-views.js';
 import type { LedgerRow } from '../../storage/schema.js';
-
-export interface LedgerEntryView {
-  seq: number;
-  time: string;
-  requestId: string;
-  instanceId: string;
-  category: string;
-  operation: string;
-  outcome: string;
-  appId: string | null;
-  appVersion: string | null;
-  actor: string | null;
-  unitCode: string | null;
-  clientIp: string | null;
-  idNumberMasked: string | null;
-  procedureCode: string | null;
-  dossierCode: string | null;
-  purpose: string | null;
-  fieldsRequested: string[] | null;
-  fieldsReturned: string[] | null;
-  upstreamMs: number | null;
-  detail: Record<string, unknown> | null;
-  hash: string;
-}
 
 const list = (s: string | null) => (s === null || s === '' ? null : s.split(','));
 

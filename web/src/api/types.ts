@@ -1,5 +1,6 @@
 /** Shapes of the gateway's answers, as the portal reads them. */
 import type { Role } from '../access';
+export type { AlertView as Alert, LedgerEntryView as LedgerEntry, QuotaLine, QuotaSummary } from '../../../src/api-views.js';
 
 export interface Me {
   username: string;
@@ -22,48 +23,9 @@ export interface Procedure {
   active: boolean;
 }
 
-export interface QuotaLine {
-  used: number;
-  cap: number;
-  remaining: number;
-}
-
-export interface QuotaSummary {
-  day: string;
-  threshold: number;
-  province: QuotaLine;
-  units: Array<QuotaLine & { code: string; name: string }>;
-  users: Array<QuotaLine & { username: string; unitCode: string }>;
-  apps: Array<QuotaLine & { id: string; name: string; unitCode: string }>;
-}
-
 export interface TodayStats {
   lookupsByHour: Array<{ hour: number; count: number }>;
   refusalsByReason: Array<{ code: string; count: number }>;
-}
-
-export interface LedgerEntry {
-  seq: number;
-  time: string;
-  requestId: string;
-  instanceId: string;
-  category: string;
-  operation: string;
-  outcome: string;
-  appId: string | null;
-  appVersion: string | null;
-  actor: string | null;
-  unitCode: string | null;
-  clientIp: string | null;
-  idNumberMasked: string | null;
-  procedureCode: string | null;
-  dossierCode: string | null;
-  purpose: string | null;
-  fieldsRequested: string[] | null;
-  fieldsReturned: string[] | null;
-  upstreamMs: number | null;
-  detail: Record<string, unknown> | null;
-  hash: string;
 }
 
 export type VerifyResult =
@@ -140,18 +102,6 @@ export interface VerificationResult {
   requestId: string;
   match: { idNumber: boolean; fullName: boolean; dateOfBirth: boolean };
   quota?: { unitRemaining: number; provinceRemaining: number };
-}
-
-export interface Alert {
-  id: number;
-  rule: string;
-  severity: string;
-  status: string;
-  requirement: string;
-  subject: { actor: string | null; unit: string | null; app: string | null };
-  title: { vi: string; en: string };
-  firstSeenAt: string;
-  lastSeenAt: string;
 }
 
 export interface AcknowledgementStatus {

@@ -13,24 +13,7 @@ import { useApi } from '../components/useApi';
 import { formatDateTime } from '../format';
 import { useLang, type MessageKey } from '../i18n';
 import { useMe } from '../session';
-
-interface AlertRow {
-  id: number;
-  rule: string;
-  severity: string;
-  status: string;
-  owner: string;
-  requirement: string;
-  subject: { actor: string | null; unit: string | null; app: string | null };
-  title: { vi: string; en: string };
-  firstSeenAt: string;
-  lastSeenAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolutionNote: string | null;
-}
+import type { Alert } from '../api/types';
 
 const STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 
@@ -46,14 +29,14 @@ export function AlertsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const [status, setStatus] = useState<string>('open');
-  const list = useApi<{ alerts: AlertRow[] }>(`/api/v1/alerts${query({ status: status === 'all' ? undefined : status, limit: 200 })}`);
-  const [resolving, setResolving] = useState<AlertRow | null>(null);
+  const list = useApi<{ alerts: Alert[] }>(`/api/v1/alerts${query({ status: status === 'all' ? undefined : status, limit: 200 })}`);
+  const [resolving, setResolving] = useState<Alert | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<{ note: string }>();
   const handler = may(me.role, 'handleAlerts');
 
-  async function acknowledge(a: AlertRow) {
+  async function acknowledge(a: Alert) {
     setBusy(a.id);
     setError(null);
     try {
@@ -108,7 +91,7 @@ export function AlertsPage() {
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <ErrorAlert error={list.error} />
       <Card styles={{ body: { padding: 0 } }}>
-        <Table<AlertRow>
+        <Table<Alert>
           rowKey="id"
           size="small"
           loading={list.loading}
@@ -147,7 +130,7 @@ export function AlertsPage() {
             { title: t('alerts.time'), dataIndex: 'firstSeenAt', width: 140, render: (s: string) => minutes(s) },
             ...(handler ? [{
               title: t('common.actions'), key: 'actions', width: 220,
-              render: (_: unknown, a: AlertRow) => a.status === 'resolved' ? null : (
+              render: (_: unknown, a: Alert) => a.status === 'resolved' ? null : (
                 <Space wrap>
                   {a.status === 'open' && <Button size="small" loading={busy === a.id} onClick={() => void acknowledge(a)}>{t('alerts.acknowledge')}</Button>}
                   <Button size="small" type="primary" onClick={() => { form.resetFields(); setError(null); setResolving(a); }}>{t('alerts.resolve')}</Button>
