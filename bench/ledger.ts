@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import { chainHash, GENESIS_HASH, type LedgerFields } from '../src/core/ledger/chain.js';
+import { CHAINED_COLUMNS, chainHash, GENESIS_HASH, type LedgerFields } from '../src/core/ledger/chain.js';
 import { signCheckpoint } from '../src/core/ledger/checkpoint.js';
 import { maskIdNumber } from '../src/core/id-number.js';
 import { idNumberHmac, type Keys } from '../src/keys.js';
@@ -74,10 +74,8 @@ export async function benchAppends(storage: Storage, keys: Keys, o: { entries: n
 // ---------------------------------------------------------------------------------------------
 // Part 3: a large, valid ledger, generated fast
 
-const COLUMNS = [
-  'seq', 'ts', 'request_id', 'instance_id', 'category', 'operation', 'outcome', 'app_id', 'app_version', 'actor', 'unit_code', 'client_ip',
-  'id_hmac', 'id_masked', 'procedure_code', 'dossier_code', 'purpose', 'fields_requested', 'fields_returned', 'upstream_ms', 'detail', 'prev_hash', 'hash',
-] as const;
+/** The generator writes rows in the chain's own column order. */
+const COLUMNS = CHAINED_COLUMNS;
 
 export interface Generated {
   file: string;
