@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHAINED_COLUMNS, COL, COVERED_COLUMNS, ChainVerifier, GENESIS_HASH, canonical, chainHash, chainHashOfValues, chainedValues, type ChainedRow, type LedgerFields } from './chain.js';
+import { CHAINED_COLUMNS, COL, COVERED_COLUMNS, ChainVerifier, GENESIS_HASH, canonical, chainHash, chainHashOfValues, chainedValues, sealValues, type ChainedRow, type LedgerFields } from './chain.js';
 
 const KEY = Buffer.from('a'.repeat(64), 'hex');
 
@@ -249,11 +249,19 @@ describe('canonical', () => {
     expect([...COVERED_COLUMNS].sort()).toEqual([...FIELDS].sort());
     expect(new Set(COVERED_COLUMNS).size).toBe(COVERED_COLUMNS.length);
     expect(CHAINED_COLUMNS.slice(COVERED_COLUMNS.length)).toEqual(['prev_hash', 'hash']);
-    for (const [name, i] of Object.entries(COL)) expect(CHAINED_COLUMNS[i]).toBe(({ prevHash: 'prev_hash' } as Record<string, string>)[name] ?? name);
+    for (const [name, i] of Object.entries(COL)) expect(CHAINED_COLUMNS[i]).toBe(({ prevHash: 'prev_hash', instanceId: 'instance_id' } as Record<string, string>)[name] ?? name);
   });
 
   it('hashes an entry read as an array exactly as the same entry read as an object', () => {
     for (const row of buildChain(5)) expect(chainHashOfValues(KEY, chainedValues(row))).toBe(row.hash);
+  });
+
+  it('seals covered values into the stored row the object form would give, and refuses a row of the wrong width', () => {
+    for (const row of buildChain(5)) {
+      const covered = chainedValues(row).slice(0, COVERED_COLUMNS.length);
+      expect(sealValues(KEY, row.prev_hash, covered)).toEqual(chainedValues(row));
+    }
+    expect(() => sealValues(KEY, GENESIS_HASH, [1, 2, 3])).toThrow(/covered values/);
   });
 
   it('keeps text apart however its separators fall', () => {

@@ -54,7 +54,10 @@ export type ChainedValues = ValuesOf<typeof CHAINED_COLUMNS>;
 /** Positions in `ChainedValues`. */
 export const COL = {
   seq: 0,
+  ts: 1,
+  instanceId: COVERED_COLUMNS.indexOf('instance_id') as 3,
   operation: COVERED_COLUMNS.indexOf('operation') as 5,
+  outcome: COVERED_COLUMNS.indexOf('outcome') as 6,
   detail: COVERED_COLUMNS.indexOf('detail') as 20,
   prevHash: COVERED_COLUMNS.length as 21,
   hash: (COVERED_COLUMNS.length + 1) as 22,
@@ -92,6 +95,18 @@ export type CheckedValues = ChainedValues & { [HASH_CHECKED]?: true };
 export function chainHashOfValues(chainKey: Buffer, row: CheckedValues): string {
   if (row[HASH_CHECKED]) return row[COL.hash];
   return hmacHex(chainKey, row[COL.prevHash], canonicalValues(row.slice(0, COVERED_COLUMNS.length)));
+}
+
+/**
+ * Chains an entry given as its covered values in canonical order: appends `prevHash` and the entry's
+ * hash to that array (which it takes over) and returns it as a stored row. The writer's form: no
+ * object is built per entry.
+ */
+export function sealValues(chainKey: Buffer, prevHash: string, covered: unknown[]): ChainedValues {
+  if (covered.length !== COVERED_COLUMNS.length) throw new Error(`an entry has ${COVERED_COLUMNS.length} covered values, not ${covered.length}`);
+  const hash = hmacHex(chainKey, prevHash, canonicalValues(covered));
+  covered.push(prevHash, hash);
+  return covered as unknown as ChainedValues;
 }
 
 export function chainedValues(row: ChainedRow): ChainedValues {
