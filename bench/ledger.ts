@@ -4,13 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
 import { CHAINED_COLUMNS, chainHash, GENESIS_HASH, type LedgerFields } from '../src/core/ledger/chain.js';
 import { signCheckpoint } from '../src/core/ledger/checkpoint.js';
 import { maskIdNumber } from '../src/core/id-number.js';
 import { idNumberHmac, type Keys } from '../src/keys.js';
 import { openStorage, type Storage } from '../src/storage/db.js';
-import { searchLedger, verifyLedger } from '../src/storage/ledger-store.js';
+import { searchLedger, searchQuery, verifyLedger } from '../src/storage/ledger-store.js';
 import { draft, LedgerWriter, type Ledger } from '../src/storage/ledger-writer.js';
 import { migrate } from '../src/storage/migrations/index.js';
 import { percentile } from './load.js';
@@ -212,10 +211,8 @@ export async function benchSearch(storage: Storage, hmacs: string[], entries: nu
     rows += r.length;
   }
   const sorted = Float64Array.from(times).sort();
-  const compiled = storage.db.selectFrom('ledger').selectAll().where('id_hmac', '=', hmacs[0]!).orderBy('seq', 'desc').limit(50).compile();
-  const plan = storage.kind === 'sqlite'
-    ? (await sql.raw<{ detail: string }>(`explain query plan ${compiled.sql.replace('?', `'${hmacs[0]}'`).replace('?', '50')}`).execute(storage.db)).rows.map((r) => r.detail).join('; ')
-    : '';
+  const compiled = searchQuery(storage.db, { idHmac: hmacs[0]!, limit: 50 }).compile();
+  const plan = storage.kind === 'sqlite' ? storage.sqlite.prepare(`explain query plan ${compiled.sql}`).all(...compiled.parameters).map((r) => (r as { detail: string }).detail).join('; ') : '';
   return {
     entries, samples,
     p50Ms: round(percentile(sorted, 50), 3), p95Ms: round(percentile(sorted, 95), 3), p99Ms: round(percentile(sorted, 99), 3),

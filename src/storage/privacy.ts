@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { decidePrune, selectProcessing, type PruneDecision, type ProcessingEvent, type SubjectLedgerRow } from '../core/privacy/index.js';
 import type { Keys } from '../keys.js';
 import type { Storage } from './db.js';
-import { PRUNE_OPERATION, verifyLedger, type VerifyReport } from './ledger-store.js';
+import { idHmacIs, PRUNE_OPERATION, verifyLedger, type VerifyReport } from './ledger-store.js';
 import type { Appended, LedgerDraft } from './ledger-writer.js';
 import { draft } from './ledger-writer.js';
 import type { Database } from './schema.js';
@@ -20,7 +20,7 @@ import type { Database } from './schema.js';
 export async function subjectLedgerRows(db: Kysely<Database>, idHmac: string): Promise<SubjectLedgerRow[]> {
   return db.selectFrom('ledger')
     .select(['seq', 'ts', 'category', 'operation', 'outcome', 'app_id', 'app_version', 'actor', 'unit_code', 'id_masked', 'procedure_code', 'dossier_code', 'purpose', 'fields_returned'])
-    .where('id_hmac', '=', idHmac).where('category', 'in', ['lookup', 'verification'])
+    .where(idHmacIs(idHmac)).where('category', 'in', ['lookup', 'verification'])
     .orderBy('seq').execute();
 }
 

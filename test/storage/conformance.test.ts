@@ -3,11 +3,12 @@
  * chain and its tamper detection, search, and exact quota reservations under concurrency.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { loadKeys, type Keys } from '../../src/keys.js';
 import type { Storage } from '../../src/storage/db.js';
 import * as dir from '../../src/storage/directory.js';
-import { searchLedger, verifyLedger } from '../../src/storage/ledger-store.js';
+import { ID_KEY_DIGITS, searchLedger, searchQuery, verifyLedger } from '../../src/storage/ledger-store.js';
+import { subjectLedgerRows } from '../../src/storage/privacy.js';
 import { draft, LedgerWriter } from '../../src/storage/ledger-writer.js';
 import { migrate } from '../../src/storage/migrations/index.js';
 import { freshStorage, tempDir } from '../support/harness.js';
@@ -59,6 +60,28 @@ describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (eng
     expect(await searchLedger(storage.db, { actor: 'a', limit: 1000 })).toHaveLength(60);
     const newest = await searchLedger(storage.db, { limit: 3 });
     expect(newest.map((r) => r.seq)).toEqual([120, 119, 118]);
+  });
+
+  it('finds an ID number\'s entries through the ID index, newest first, never those of another number sharing the indexed prefix', async () => {
+    const prefix = 'c'.repeat(ID_KEY_DIGITS);
+    const mine = prefix + '1'.repeat(64 - ID_KEY_DIGITS);
+    const other = prefix + '2'.repeat(64 - ID_KEY_DIGITS);
+    const entry = (i: number, idHmac: string) => ledger.append(draft({ request_id: `id${i}`, category: 'lookup', operation: 'lookup.result', outcome: 'OK', id_hmac: idHmac }));
+    for (let i = 0; i < 6; i++) await entry(i, i % 2 === 0 ? mine : other);
+    const found = await searchLedger(storage.db, { idHmac: mine, limit: 10 });
+    expect(found.map((r) => r.request_id)).toEqual(['id4', 'id2', 'id0']);
+    expect((await subjectLedgerRows(storage.db, other)).map((r) => r.seq)).toEqual(found.map((r) => r.seq + 1).reverse());
+    // The plan reads the index, not the table: with sequential scans priced out on PostgreSQL, whose
+    // planner would rightly scan a table this small.
+    const compiled = searchQuery(storage.db, { idHmac: mine, limit: 10 }).compile();
+    const plan = storage.kind === 'sqlite'
+      ? storage.sqlite.prepare(`explain query plan ${compiled.sql}`).all(...compiled.parameters).map((r) => (r as { detail: string }).detail).join('\n')
+      : await storage.db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const r = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+        return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+      });
+    expect(plan).toMatch(/ledger_id_key/);
   });
 
   it('reserves exactly up to the cap under concurrent requests', async () => {

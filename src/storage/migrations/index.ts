@@ -8,6 +8,7 @@ import { monitoring } from './004-monitoring.js';
 import { compliance } from './005-compliance.js';
 import { privacy } from './006-privacy.js';
 import { directoryGeneration } from './007-directory-generation.js';
+import { ledgerIdKey } from './008-ledger-id-key.js';
 
 function provider(storage: Storage): MigrationProvider {
   return {
@@ -20,6 +21,7 @@ function provider(storage: Storage): MigrationProvider {
         '005-compliance': compliance(storage.kind),
         '006-privacy': privacy(storage.kind),
         '007-directory-generation': directoryGeneration(storage.kind),
+        '008-ledger-id-key': ledgerIdKey(),
       };
     },
   };
