@@ -7,6 +7,7 @@
  * sizes, chain verification, and two instances on PostgreSQL against the province cap. Writes
  * every figure, with the machine it ran on, as JSON (to --out, else a file in the temp dir).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,8 +71,22 @@ watchdog.unref();
 const started = performance.now();
 const timings: Record<string, number> = {};
 const say = (s: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+/**
+ * Before each part, the previous parts' writes go to disk: the ledger generator writes gigabytes
+ * without fsync, and the kernel would otherwise write them back in the middle of the next part's
+ * measurement (seen: verification 20–30 % slower right after a generation).
+ */
+function settle(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore', timeout: 120_000 });
+  } catch {
+    // No `sync` here (not Linux or macOS): the parts run as they are.
+  }
+}
+
 async function part<T>(name: string, f: () => Promise<T>): Promise<T> {
   say(`${name}…`);
+  settle();
   const t0 = performance.now();
   const r = await f();
   timings[name] = Math.round(performance.now() - t0);
