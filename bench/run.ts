@@ -20,6 +20,7 @@ import { WorkerLedger } from '../src/storage/worker-ledger.js';
 import { createTestDatabase, startPostgres, type PostgresServer } from '../test/support/postgres.js';
 import { tempDir } from '../test/support/harness.js';
 import { benchAppends, benchSearch, benchVerify, generateLedger, type AppendsResult, type SearchResult, type VerifyResult } from './ledger.js';
+import { BUSY_WARNING, otherWork } from './machine.js';
 import { benchThroughput } from './throughput.js';
 import { benchTwoInstances } from './two-instances.js';
 
@@ -87,6 +88,7 @@ function settle(): void {
 async function part<T>(name: string, f: () => Promise<T>): Promise<T> {
   say(`${name}…`);
   settle();
+  await sampleOthers();
   const t0 = performance.now();
   const r = await f();
   timings[name] = Math.round(performance.now() - t0);
@@ -111,9 +113,13 @@ const machine = {
   os: `${os.type()} ${os.release()} ${os.arch()}`,
   sqlite: sqliteVersion(),
   postgres: '',
-  // Other work on the machine skews every figure; the load average says whether there was any.
   loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
-  loadAverageAtEnd: [] as number[],
+  // Other work on the machine skews every figure: its share of the CPU, sampled before the start
+  // and between the parts (bench/machine.ts); the highest is reported.
+  cpuBusyByOthers: 0,
+};
+const sampleOthers = async () => {
+  machine.cpuBusyByOthers = Math.max(machine.cpuBusyByOthers, Math.round((await otherWork(1000)) * 100) / 100);
 };
 
 const work = tempDir('dancu-bench-');
@@ -183,7 +189,6 @@ try {
     }
   }
   const largest = String(Math.max(...plan.searchSizes));
-  machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
 
   const result = {
     generatedAt: new Date().toISOString(),
@@ -238,8 +243,8 @@ function table(r: {
   const w1 = Math.max(...rows.map((x) => x[1].length));
   return [
     `dancu bench (${r.mode}): ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, ${m.os}, SQLite ${m.sqlite}, PostgreSQL ${m.postgres}`,
-    `load average at start ${m.loadAverageAtStart.join(' ')}, at end ${m.loadAverageAtEnd.join(' ')}` +
-      (Math.max(m.loadAverageAtStart[0] ?? 0, m.loadAverageAtEnd[0] ?? 0) > m.cores / 2 ? ' (other work was running: every figure below is skewed by it)' : ''),
+    `CPU used by other work, sampled between the parts: up to ${Math.round(m.cpuBusyByOthers * 100)} %` +
+      (m.cpuBusyByOthers > BUSY_WARNING ? ' (other work was running: every figure below is skewed by it)' : ''),
     '',
     `${'figure'.padEnd(w0)}  ${'measured'.padEnd(w1)}  target`,
     ...rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`),
