@@ -7,7 +7,7 @@
  * sizes, chain verification, and two instances on PostgreSQL against the province cap. Writes
  * every figure, with the machine it ran on, as JSON (to --out, else a file in the temp dir).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,17 +77,14 @@ const say = (s: string) => process.stderr.write(`[bench ${((performance.now() - 
  * without fsync, and the kernel would otherwise write them back in the middle of the next part's
  * measurement (seen: verification 20–30 % slower right after a generation).
  */
-function settle(): void {
-  try {
-    execFileSync('sync', { stdio: 'ignore', timeout: 120_000 });
-  } catch {
-    // No `sync` here (not Linux or macOS): the parts run as they are.
-  }
+function settle(): Promise<void> {
+  // No `sync` here (not Linux or macOS), or it took too long: the parts run as they are.
+  return new Promise((resolve) => execFile('sync', { timeout: 120_000 }, () => resolve()));
 }
 
 async function part<T>(name: string, f: () => Promise<T>): Promise<T> {
   say(`${name}…`);
-  settle();
+  await settle();
   await sampleOthers();
   const t0 = performance.now();
   const r = await f();
@@ -243,7 +240,7 @@ function table(r: {
   const w1 = Math.max(...rows.map((x) => x[1].length));
   return [
     `dancu bench (${r.mode}): ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, ${m.os}, SQLite ${m.sqlite}, PostgreSQL ${m.postgres}`,
-    `CPU used by other work, sampled between the parts: up to ${Math.round(m.cpuBusyByOthers * 100)} %` +
+    `CPU busy between the parts (other work, other virtual machines, the bench's own database server): up to ${Math.round(m.cpuBusyByOthers * 100)} %` +
       (m.cpuBusyByOthers > BUSY_WARNING ? ' (other work was running: every figure below is skewed by it)' : ''),
     '',
     `${'figure'.padEnd(w0)}  ${'measured'.padEnd(w1)}  target`,

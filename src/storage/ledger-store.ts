@@ -28,7 +28,7 @@ export interface LedgerQuery {
   limit: number;
 }
 
-/** Hex digits of the ID-number HMAC that the ledger's index keys on (migration 008). */
+/** Hex digits of the ID-number HMAC that the ledger's index keys on: fixed by migration 008 (another width needs a new one). */
 export const ID_KEY_DIGITS = 16;
 
 /**

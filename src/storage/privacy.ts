@@ -18,10 +18,15 @@ import type { Database } from './schema.js';
 
 /** The entries of one ID number (by its HMAC) that may be a processing of it, oldest first. */
 export async function subjectLedgerRows(db: Kysely<Database>, idHmac: string): Promise<SubjectLedgerRow[]> {
+  return subjectLedgerQuery(db, idHmac).execute();
+}
+
+/** The query `subjectLedgerRows` runs (the storage tests explain its plan). */
+export function subjectLedgerQuery(db: Kysely<Database>, idHmac: string) {
   return db.selectFrom('ledger')
     .select(['seq', 'ts', 'category', 'operation', 'outcome', 'app_id', 'app_version', 'actor', 'unit_code', 'id_masked', 'procedure_code', 'dossier_code', 'purpose', 'fields_returned'])
     .where(idHmacIs(idHmac)).where('category', 'in', ['lookup', 'verification'])
-    .orderBy('seq').execute();
+    .orderBy('seq');
 }
 
 export interface ReportEntry {

@@ -3,14 +3,15 @@
  * chain and its tamper detection, search, and exact quota reservations under concurrency.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { loadKeys, type Keys } from '../../src/keys.js';
 import type { Storage } from '../../src/storage/db.js';
 import * as dir from '../../src/storage/directory.js';
 import { ID_KEY_DIGITS, searchLedger, searchQuery, verifyLedger } from '../../src/storage/ledger-store.js';
-import { subjectLedgerRows } from '../../src/storage/privacy.js';
+import { subjectLedgerQuery, subjectLedgerRows } from '../../src/storage/privacy.js';
 import { draft, LedgerWriter } from '../../src/storage/ledger-writer.js';
 import { migrate } from '../../src/storage/migrations/index.js';
+import { ledgerIdKey } from '../../src/storage/migrations/008-ledger-id-key.js';
 import { freshStorage, tempDir } from '../support/harness.js';
 
 describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (engine) => {
@@ -71,17 +72,30 @@ describe.each(['sqlite', 'postgres'] as const)('storage conformance on %s', (eng
     const found = await searchLedger(storage.db, { idHmac: mine, limit: 10 });
     expect(found.map((r) => r.request_id)).toEqual(['id4', 'id2', 'id0']);
     expect((await subjectLedgerRows(storage.db, other)).map((r) => r.seq)).toEqual(found.map((r) => r.seq + 1).reverse());
-    // The plan reads the index, not the table: with sequential scans priced out on PostgreSQL, whose
+    // Both plans read the index, not the table: with sequential scans priced out on PostgreSQL, whose
     // planner would rightly scan a table this small.
-    const compiled = searchQuery(storage.db, { idHmac: mine, limit: 10 }).compile();
-    const plan = storage.kind === 'sqlite'
+    const planOf = async (compiled: CompiledQuery): Promise<string> => storage.kind === 'sqlite'
       ? storage.sqlite.prepare(`explain query plan ${compiled.sql}`).all(...compiled.parameters).map((r) => (r as { detail: string }).detail).join('\n')
-      : await storage.db.transaction().execute(async (trx) => {
+      : storage.db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         const r = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
         return r.rows.map((x) => x['QUERY PLAN']).join('\n');
       });
-    expect(plan).toMatch(/ledger_id_key/);
+    expect(await planOf(searchQuery(storage.db, { idHmac: mine, limit: 10 }).compile())).toMatch(/ledger_id_prefix/);
+    expect(await planOf(subjectLedgerQuery(storage.db, mine).compile())).toMatch(/ledger_id_prefix/);
+  });
+
+  it('runs migration 008 again after it was cut short, ending with the prefix index alone', async () => {
+    const indexes = async () => (storage.kind === 'sqlite'
+      ? storage.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'ledger' and sql is not null").pluck().all() as string[]
+      : (await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'ledger'`.execute(storage.db)).rows.map((r) => r.indexname)
+    ).filter((n) => n.startsWith('ledger_id')).sort();
+    expect(await indexes()).toEqual(['ledger_id_prefix']);
+    // As if the build had finished and the process died before the old index was dropped.
+    await sql`create index ledger_id_hmac on ledger (id_hmac, seq)`.execute(storage.db);
+    await ledgerIdKey(storage.kind).up(storage.db as unknown as Kysely<unknown>);
+    await ledgerIdKey(storage.kind).up(storage.db as unknown as Kysely<unknown>);
+    expect(await indexes()).toEqual(['ledger_id_prefix']);
   });
 
   it('reserves exactly up to the cap under concurrent requests', async () => {

@@ -21,7 +21,7 @@ function provider(storage: Storage): MigrationProvider {
         '005-compliance': compliance(storage.kind),
         '006-privacy': privacy(storage.kind),
         '007-directory-generation': directoryGeneration(storage.kind),
-        '008-ledger-id-key': ledgerIdKey(),
+        '008-ledger-id-key': ledgerIdKey(storage.kind),
       };
     },
   };
