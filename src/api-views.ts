@@ -64,3 +64,25 @@ export interface AlertView {
   resolvedBy: string | null;
   resolutionNote: string | null;
 }
+
+/** A personal-data breach incident and its 72-hour notification deadline (routes/privacy.ts). */
+export interface IncidentView {
+  id: number;
+  title: string;
+  description: string;
+  severity: string;
+  discoveredAt: string;
+  reportedBy: string;
+  createdAt: string;
+  notificationDeadline: string;
+  /** due | overdue | notified | notified_late */
+  status: string;
+  /** Until the deadline (negative once passed); once notified, the margin it was notified with. */
+  msLeft: number;
+  /** The same in Vietnamese words: "còn 5 giờ 20 phút". */
+  timeLeft: string;
+  notifiedAt: string | null;
+  notifiedBy: string | null;
+  authority: string | null;
+  reference: string | null;
+}

@@ -28,11 +28,11 @@ type Role = 'admin' | 'security' | 'manager' | 'operator' | 'auditor';
 
 /** Demo accounts of src/demo/seed.ts, one per role, with the menu each must see and nothing else. */
 const ACCOUNTS: Record<Role, { username: string; unit: string; menu: string[] }> = {
-  admin: { username: 'quantri', unit: 'SKHCN', menu: ['dashboard', 'alerts', 'registrations', 'devices', 'ledger', 'quotas', 'upstream', 'units', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
-  security: { username: 'anninhmang', unit: 'CAT', menu: ['dashboard', 'alerts', 'registrations', 'dataSubject', 'devices', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  admin: { username: 'quantri', unit: 'SKHCN', menu: ['dashboard', 'alerts', 'registrations', 'incidents', 'devices', 'ledger', 'quotas', 'upstream', 'units', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  security: { username: 'anninhmang', unit: 'CAT', menu: ['dashboard', 'alerts', 'registrations', 'dataSubject', 'incidents', 'devices', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
   manager: { username: 'lanhdao.ttpvhcc', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'alerts', 'registrations', 'devices', 'ledger', 'users', 'rules', 'password', 'mfa'] },
   operator: { username: 'motcua01', unit: 'TTPVHCC', menu: ['dashboard', 'lookup', 'verification', 'rules', 'password', 'mfa'] },
-  auditor: { username: 'thanhtra', unit: 'STP', menu: ['dashboard', 'alerts', 'registrations', 'dataSubject', 'devices', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
+  auditor: { username: 'thanhtra', unit: 'STP', menu: ['dashboard', 'alerts', 'registrations', 'dataSubject', 'incidents', 'devices', 'ledger', 'upstream', 'users', 'procedures', 'apps', 'rules', 'password', 'mfa'] },
 };
 
 /** The h1 each page shows, in Vietnamese. */
@@ -40,7 +40,7 @@ const TITLES: Record<string, string> = {
   dashboard: 'Tổng quan', lookup: 'Tra cứu thông tin công dân', verification: 'Xác thực thông tin công dân', ledger: 'Nhật ký khai thác',
   quotas: 'Hạn mức tra cứu', units: 'Danh mục đơn vị', users: 'Tài khoản cán bộ', procedures: 'Danh mục thủ tục hành chính',
   apps: 'Hệ thống kết nối', upstream: 'Kết nối CSDLQG về dân cư', rules: 'Quy định và cam kết', password: 'Đổi mật khẩu', mfa: 'Xác thực hai lớp',
-  alerts: 'Cảnh báo', registrations: 'Đăng ký kết nối', dataSubject: 'Báo cáo chủ thể dữ liệu', devices: 'Thiết bị',
+  alerts: 'Cảnh báo', registrations: 'Đăng ký kết nối', dataSubject: 'Báo cáo chủ thể dữ liệu', incidents: 'Sự cố dữ liệu cá nhân', devices: 'Thiết bị',
 };
 
 /** Synthetic citizen of the simulator (deterministic): Nguyễn Quang Nhân, birth registered in TP. Hồ Chí Minh. */
@@ -76,7 +76,7 @@ function ensurePortalBuilt(): void {
     return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
   };
   // The bundle also carries the gateway's own rules imported from src/core (ID numbers, error catalogue, fields).
-  const shared = ['id-number.ts', 'provinces.ts', 'errors.ts', 'lookup/fields.ts', 'lookup/admission.ts'].map((f) => path.join(ROOT, 'src', 'core', f));
+  const shared = ['id-number.ts', 'provinces.ts', 'errors.ts', 'lookup/fields.ts', 'lookup/admission.ts', 'privacy/breach.ts'].map((f) => path.join(ROOT, 'src', 'core', f));
   const sources = Math.max(newest(path.join(WEB, 'src')), newest(path.join(WEB, 'index.html')), newest(path.join(WEB, 'vite.config.ts')), ...shared.map(newest));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
@@ -361,6 +361,55 @@ describe('the portal in Chromium', () => {
     const saved = path.join(dataDir, 'data-subject-report.pdf');
     await file.saveAs(saved);
     expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('the security team records a personal-data breach, sees the 72-hour countdown and records the notice; an auditor only reads', async () => {
+    const security = pages.get('security')!;
+    await security.getByTestId('menu-incidents').click();
+    await settle(security, 'Sự cố dữ liệu cá nhân');
+    await security.getByTestId('inc-add').click();
+    const dialog = security.locator('.inc-add-modal');
+    await dialog.getByLabel('Tên sự cố').fill('Gửi nhầm tệp kết quả tra cứu ra ngoài');
+    await dialog.getByLabel('Mô tả (dữ liệu bị ảnh hưởng, phạm vi, biện pháp đã áp dụng)').fill('Tệp xuất 40 kết quả tra cứu gửi nhầm địa chỉ thư điện tử bên ngoài; đã yêu cầu xóa.');
+    // A time in the future is refused by the form before anything is sent.
+    const picker = dialog.getByLabel('Thời điểm phát hiện');
+    // Typed as the officer reads the clock: in the browser's zone (the context's, Asia/Ho_Chi_Minh).
+    const typed = (d: Date) => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+    };
+    await picker.fill(typed(new Date(Date.now() + 2 * 3_600_000)));
+    await picker.press('Enter');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Thời điểm phát hiện không được ở tương lai');
+    await picker.fill(typed(new Date(Date.now() - 3 * 3_600_000)));
+    await picker.press('Enter');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const status = security.locator('[data-testid^="inc-status-"]').first();
+    await expect.poll(() => status.getAttribute('data-status')).toBe('due');
+    // Discovered three hours ago: 69 hours left, give or take the minute typed.
+    expect(await status.textContent()).toMatch(/Chưa thông báo\s*còn 6[89] giờ \d+ phút/);
+    await shot(security, 'security-incidents');
+    const id = (await status.getAttribute('data-testid'))!.replace('inc-status-', '');
+    await security.getByTestId(`inc-notify-${id}`).click();
+    const notice = security.locator('.inc-notify-modal');
+    expect(await notice.getByLabel('Cơ quan nhận thông báo').inputValue()).toContain('(A05)');
+    await notice.getByLabel('Số, ký hiệu văn bản thông báo').fill('15/TB-CAT');
+    await notice.getByRole('button', { name: 'Xác nhận' }).click();
+    await notice.waitFor({ state: 'hidden' });
+    await expect.poll(() => status.getAttribute('data-status')).toBe('notified');
+    expect(await status.textContent()).toContain('Đã thông báo đúng hạn');
+    expect(await security.getByTestId('inc-table').textContent()).toContain('15/TB-CAT');
+    expect(await security.getByTestId(`inc-notify-${id}`).count()).toBe(0);
+
+    const auditor = pages.get('auditor')!;
+    await auditor.getByTestId('menu-incidents').click();
+    await settle(auditor, 'Sự cố dữ liệu cá nhân');
+    expect(await auditor.getByTestId('inc-table').textContent()).toContain('Gửi nhầm tệp kết quả tra cứu ra ngoài');
+    expect(await auditor.getByTestId('inc-add').count()).toBe(0);
+    await shot(auditor, 'auditor-incidents');
   }, 60_000);
 
   it('a head of unit requests a new version, security assesses it, an administrator records the grant (R2)', async () => {

@@ -17,6 +17,7 @@ import { AlertsPage } from './pages/AlertsPage';
 import { AppsPage } from './pages/AppsPage';
 import { DataSubjectPage } from './pages/DataSubjectPage';
 import { DevicesPage } from './pages/DevicesPage';
+import { IncidentsPage } from './pages/IncidentsPage';
 import { RegistrationsPage } from './pages/RegistrationsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LedgerPage } from './pages/LedgerPage';
@@ -51,6 +52,7 @@ const PAGE_COMPONENTS: Record<PageKey, () => ReactNode> = {
   alerts: () => <AlertsPage />,
   registrations: () => <RegistrationsPage />,
   dataSubject: () => <DataSubjectPage />,
+  incidents: () => <IncidentsPage />,
   devices: () => <DevicesPage />,
 };
 

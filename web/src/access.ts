@@ -13,7 +13,7 @@ export type PageKey =
   | 'dashboard' | 'lookup' | 'verification' | 'ledger' | 'quotas'
   | 'units' | 'users' | 'procedures' | 'apps' | 'upstream'
   | 'rules' | 'password' | 'mfa'
-  | 'alerts' | 'registrations' | 'dataSubject' | 'devices';
+  | 'alerts' | 'registrations' | 'dataSubject' | 'incidents' | 'devices';
 
 export interface PageDef {
   key: PageKey;
@@ -34,6 +34,7 @@ export const PAGES: readonly PageDef[] = [
   { key: 'alerts', path: '/canh-bao', title: 'menu.alerts', roles: ['security', 'auditor', 'admin', 'manager'], group: 'main' },
   { key: 'registrations', path: '/dang-ky-ket-noi', title: 'menu.registrations', roles: ['admin', 'security', 'auditor', 'manager'], group: 'main' },
   { key: 'dataSubject', path: '/bao-cao-chu-the-du-lieu', title: 'menu.dataSubject', roles: ['security', 'auditor'], group: 'main' },
+  { key: 'incidents', path: '/su-co-du-lieu-ca-nhan', title: 'menu.incidents', roles: ['security', 'auditor', 'admin'], group: 'main' },
   { key: 'devices', path: '/thiet-bi', title: 'menu.devices', roles: ['admin', 'security', 'auditor', 'manager'], group: 'main' },
   { key: 'quotas', path: '/han-muc', title: 'menu.quotas', roles: ['admin'], group: 'main' },
   { key: 'units', path: '/danh-muc/don-vi', title: 'menu.units', roles: ['admin'], group: 'catalogue' },
@@ -76,6 +77,7 @@ export const ACTIONS = {
   handleAlerts: ['security', 'admin'],
   submitRegistration: ['manager'],
   decideRegistration: ['security', 'admin'],
+  handleIncidents: ['security'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function may(role: Role, action: keyof typeof ACTIONS): boolean {

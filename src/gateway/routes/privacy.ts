@@ -7,6 +7,7 @@
  * Every step is recorded in the ledger, with the ID number only as HMAC and masked.
  * The ID number travels in POST bodies only, never in a URL (URLs end up in access logs).
  */
+import type { IncidentView } from '../../api-views.js';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { addDays, buildCalendar, isValidCivilDate } from '../../core/calendar/index.js';
@@ -78,7 +79,7 @@ const NotifyBody = Type.Object({
   authority: Type.String({ minLength: 1, maxLength: 200, description: 'Cơ quan nhận thông báo' }),
   reference: Type.String({ minLength: 1, maxLength: 200, description: 'Số, ký hiệu văn bản thông báo' }),
 }, { additionalProperties: false });
-const IncidentView = Type.Object({
+const IncidentSchema = Type.Object({
   id: Type.Integer(), title: Type.String(), description: Type.String(), severity: Type.String(), discoveredAt: Type.String(), reportedBy: Type.String(),
   createdAt: Type.String(), notificationDeadline: Type.String(), status: Type.String(), msLeft: Type.Integer(), timeLeft: Type.String(),
   notifiedAt: Nullable(Type.String()), notifiedBy: Nullable(Type.String()), authority: Nullable(Type.String()), reference: Nullable(Type.String()),
@@ -98,7 +99,7 @@ function presentHold(h: store.HoldRow) {
   return { id: h.id, idNumberMasked: h.idMasked, reason: h.reason, until: new Date(h.untilMs).toISOString(), createdBy: h.createdBy, createdAt: new Date(h.createdAtMs).toISOString(), releasedAt: iso(h.releasedAtMs), releasedBy: h.releasedBy };
 }
 
-function presentIncident(i: store.IncidentRow, nowMs: number) {
+function presentIncident(i: store.IncidentRow, nowMs: number): IncidentView {
   const n = breachNotice({ discoveredAtMs: i.discoveredAtMs, notifiedAtMs: i.notifiedAtMs }, nowMs);
   const timeLeft = n.status === 'due' ? `còn ${describeDuration(n.msLeft)}` : n.status === 'overdue' ? `quá hạn ${describeDuration(n.msLeft)}`
     : n.status === 'notified' ? 'đã thông báo trong hạn' : `đã thông báo, trễ ${describeDuration(n.msLeft)}`;
@@ -212,7 +213,7 @@ export function privacyRoutes(deps: GatewayDeps): FastifyPluginAsync {
 
     app.post<{ Body: Static<typeof IncidentBody> }>('/api/v1/incidents', {
       config: { access: security },
-      schema: { tags: ['privacy'], summary: 'Ghi nhận sự cố vi phạm dữ liệu cá nhân (thông báo trong 72 giờ)', body: IncidentBody, response: { 201: IncidentView, '4xx': ErrorResponse } },
+      schema: { tags: ['privacy'], summary: 'Ghi nhận sự cố vi phạm dữ liệu cá nhân (thông báo trong 72 giờ)', body: IncidentBody, response: { 201: IncidentSchema, '4xx': ErrorResponse } },
     }, async (req, reply) => {
       const p = staffOf(req);
       const discoveredAtMs = /[zZ]|[+-]\d{2}:?\d{2}$/.test(req.body.discoveredAt) ? Date.parse(req.body.discoveredAt) : Number.NaN;
@@ -228,12 +229,12 @@ export function privacyRoutes(deps: GatewayDeps): FastifyPluginAsync {
 
     app.get('/api/v1/incidents', {
       config: { access: { roles: ['security', 'auditor', 'admin'] } },
-      schema: { tags: ['privacy'], summary: 'Sự cố vi phạm dữ liệu cá nhân và hạn thông báo 72 giờ', response: { 200: Type.Object({ incidents: Type.Array(IncidentView) }) } },
+      schema: { tags: ['privacy'], summary: 'Sự cố vi phạm dữ liệu cá nhân và hạn thông báo 72 giờ', response: { 200: Type.Object({ incidents: Type.Array(IncidentSchema) }) } },
     }, async () => ({ incidents: (await store.listIncidents(db)).map((i) => presentIncident(i, now())) }));
 
     app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof NotifyBody> }>('/api/v1/incidents/:id/notify', {
       config: { access: security },
-      schema: { tags: ['privacy'], summary: 'Ghi nhận đã thông báo sự cố cho cơ quan có thẩm quyền', params: IdParams, body: NotifyBody, response: { 200: IncidentView, '4xx': ErrorResponse } },
+      schema: { tags: ['privacy'], summary: 'Ghi nhận đã thông báo sự cố cho cơ quan có thẩm quyền', params: IdParams, body: NotifyBody, response: { 200: IncidentSchema, '4xx': ErrorResponse } },
     }, async (req) => {
       const p = staffOf(req);
       const existing = await store.incidentById(db, req.params.id);

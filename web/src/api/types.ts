@@ -1,6 +1,6 @@
 /** Shapes of the gateway's answers, as the portal reads them. */
 import type { Role } from '../access';
-export type { AlertView as Alert, LedgerEntryView as LedgerEntry, QuotaLine, QuotaSummary } from '../../../src/api-views.js';
+export type { AlertView as Alert, IncidentView as Incident, LedgerEntryView as LedgerEntry, QuotaLine, QuotaSummary } from '../../../src/api-views.js';
 
 export interface Me {
   username: string;

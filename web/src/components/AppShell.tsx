@@ -3,7 +3,7 @@
  * table in access.ts), the header with the person, their unit and role, the language switch and logout.
  */
 import {
-  AlertOutlined, FileSearchOutlined, LaptopOutlined, LinkOutlined,
+  AlertOutlined, FileSearchOutlined, LaptopOutlined, LinkOutlined, WarningOutlined,
   ApartmentOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CheckCircleOutlined, DashboardOutlined,
   FileProtectOutlined, FileTextOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -33,6 +33,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   alerts: <AlertOutlined />,
   registrations: <LinkOutlined />,
   dataSubject: <FileSearchOutlined />,
+  incidents: <WarningOutlined />,
   devices: <LaptopOutlined />,
 };
 
