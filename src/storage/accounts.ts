@@ -52,3 +52,32 @@ export async function setPassword(db: Db, userId: number, hash: string, nowMs: n
     await trx.insertInto('password_history').values({ user_id: userId, hash, created_at: nowMs }).execute();
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dormancy (TCVN 14423: accounts unused for 45 days are disabled)
+
+/**
+ * When this person last looked a citizen up or verified one — in the portal or through a connected
+ * system acting on their behalf — from the ledger's actor index, newest first; null if never.
+ * Logins and failed logins do not count: someone trying passwords must not keep an account alive.
+ */
+export async function lastActedAt(db: Db, username: string): Promise<number | null> {
+  const r = await db.selectFrom('ledger').select('ts').where('actor', '=', username).where('category', 'in', ['lookup', 'verification'])
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return r?.ts ?? null;
+}
+
+/** Active personal accounts (service accounts are kept alive by their system) with their login history. */
+export async function activePeople(db: Db) {
+  return db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.username', 'users.last_login_at', 'users.activated_at', 'users.created_at', 'units.code as unit_code'])
+    .where('users.status', '=', 'active').where((eb) => eb.or([eb('users.service_account', 'is', null), eb('users.service_account', '=', 0)]))
+    .execute();
+}
+
+/** Disables an account found dormant, if it is still active; true when it was. */
+export async function disableDormant(db: Db, userId: number, nowMs: number): Promise<boolean> {
+  const r = await db.updateTable('users').set({ status: 'disabled', disabled_at: nowMs, disabled_reason: 'dormant' })
+    .where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -61,10 +61,30 @@ export function sessionState(s: { createdAt: number; lastSeenAt: number; endedAt
   return nowMs - s.lastSeenAt >= idle ? 'idle' : 'live';
 }
 
-/** Dormant: no login (or, never logged in, no activation) for the dormancy period. */
-export function isDormant(u: { lastLoginAt: number | null; activatedAt: number | null; createdAt: number }, nowMs: number, p: AccountPolicy): boolean {
-  const last = u.lastLoginAt ?? u.activatedAt ?? u.createdAt;
-  return nowMs - last >= p.dormantMs;
+/** What says an account was used: its login history, and its last lookup as the acting person. */
+export interface UseFacts {
+  lastLoginAt: number | null;
+  activatedAt: number | null;
+  createdAt: number;
+  /**
+   * The last lookup or verification made as this person (the ledger's actor), including those a
+   * connected system made on their behalf (X-On-Behalf-Of), which use the account without a login.
+   * Undefined when not read: the login history alone then decides.
+   */
+  lastActedAt?: number | null;
+}
+
+/**
+ * Dormant: no sign of use for the dormancy period (45 days, TCVN 14423): neither a login (or, never
+ * logged in, the activation or creation) nor a lookup made as this person.
+ */
+export function isDormant(u: UseFacts, nowMs: number, p: AccountPolicy): boolean {
+  return nowMs - lastUse(u) >= p.dormantMs;
+}
+
+/** The last sign of use (ms), for the record of a disabled account. */
+export function lastUse(u: UseFacts): number {
+  return Math.max(u.lastLoginAt ?? u.activatedAt ?? u.createdAt, u.lastActedAt ?? Number.NEGATIVE_INFINITY);
 }
 
 export function mfaRequired(role: Role, p: AccountPolicy): boolean {

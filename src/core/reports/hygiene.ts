@@ -20,6 +20,8 @@ export interface AccountFacts {
   createdAt: number;
   lockedUntil: number | null;
   serviceAccount: boolean;
+  /** The last lookup made as this person, when read (core/accounts/policy.ts `UseFacts`). */
+  lastActedAt?: number | null;
 }
 
 export type HygieneIssue = 'PASSWORD_EXPIRED' | 'NO_MFA' | 'DORMANT' | 'LOCKED' | 'DISABLED';
@@ -52,7 +54,7 @@ export function accountHygiene(accounts: readonly AccountFacts[], nowMs: number,
     if (a.status !== 'active') continue;
     if (a.passwordChangedAt !== null && passwordExpired(new Date(a.passwordChangedAt), now, p.password)) add('PASSWORD_EXPIRED');
     if (isRole(a.role) && mfaRequired(a.role, p.account) && !a.mfaEnabled) add('NO_MFA');
-    if (!a.serviceAccount && isDormant({ lastLoginAt: a.lastLoginAt, activatedAt: a.activatedAt, createdAt: a.createdAt }, nowMs, p.account)) add('DORMANT');
+    if (!a.serviceAccount && isDormant(a, nowMs, p.account)) add('DORMANT');
     if (a.lockedUntil !== null && a.lockedUntil > nowMs) add('LOCKED');
   }
   const order = Object.keys(ISSUE_LABEL);

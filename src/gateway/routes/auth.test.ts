@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../core/password/index.js';
 import * as dir from '../../storage/directory.js';
+import { draft, LedgerWriter } from '../../storage/ledger-writer.js';
 import { freshStorage, startGateway, startSimulator, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
 import { addStaff, base32Decode, GOOD_PASSWORD, login } from '../../../test/support/staff.js';
 
@@ -110,6 +111,16 @@ describe('staff login and sessions', () => {
     const r = await post('/api/v1/auth/login', { username: 'motcua01', password: GOOD_PASSWORD });
     expect(r.json().error.code).toBe('ACCOUNT_DISABLED');
     expect((await dir.userByUsername(gw.storage.db, 'motcua01'))?.disabled_reason).toBe('dormant');
+  });
+
+  it('keeps an account whose logins say dormant when a connected system looked citizens up on the person\'s behalf meanwhile', async () => {
+    await gw.storage.db.updateTable('users').set({ last_login_at: now - 60 * 86_400_000 }).where('username', '=', 'motcua02').execute();
+    // Written on the suite's clock, which earlier tests moved months ahead of the wall clock the gateway's writer uses.
+    const writer = new LedgerWriter(gw.storage, gw.keys, { instanceId: 'connected-system', now: () => now - 2 * 86_400_000 });
+    await writer.append(draft({ request_id: 'on-behalf-1', category: 'lookup', operation: 'lookup.result', outcome: 'OK', actor: 'motcua02', unit_code: 'TTPVHCC' }));
+    const r = await post('/api/v1/auth/login', { username: 'motcua02', password: GOOD_PASSWORD });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((await dir.userByUsername(gw.storage.db, 'motcua02'))?.status).toBe('active');
   });
 
   it('requires an administrator to enrol TOTP before anything else, then asks for the code at login', async () => {

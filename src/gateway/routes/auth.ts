@@ -103,7 +103,9 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
         await audit(req, 'auth.login', 'ACCOUNT_DISABLED', username, { status: user.status });
         throw new DancuError('ACCOUNT_DISABLED');
       }
-      if (isDormant({ lastLoginAt: user.last_login_at, activatedAt: user.activated_at, createdAt: user.created_at }, now, policy)) {
+      const byLogin = { lastLoginAt: user.last_login_at, activatedAt: user.activated_at, createdAt: user.created_at };
+      // Lookups made on the person's behalf by a connected system are use too (read only when the logins say dormant).
+      if (isDormant(byLogin, now, policy) && isDormant({ ...byLogin, lastActedAt: await accounts.lastActedAt(db, username) }, now, policy)) {
         await db.updateTable('users').set({ status: 'disabled', disabled_at: now, disabled_reason: 'dormant' }).where('id', '=', user.id).execute();
         await audit(req, 'account.disabled', 'ACCOUNT_DISABLED', username, { reason: 'dormant' });
         throw new DancuError('ACCOUNT_DISABLED', 'dormant');
