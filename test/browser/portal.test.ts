@@ -412,6 +412,58 @@ describe('the portal in Chromium', () => {
     await shot(auditor, 'auditor-incidents');
   }, 60_000);
 
+  it('an administrator registers a unit\'s address range and switches the device policy, confirming to turn it off; security only reads (R10)', async () => {
+    const admin = pages.get('admin')!;
+    await admin.getByTestId('menu-devices').click();
+    await settle(admin, 'Thiết bị');
+    await admin.getByTestId('ar-add').click();
+    const dialog = admin.locator('.ar-add-modal');
+    await dialog.getByLabel('Đơn vị').click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: 'TTPVHCC' }).first().click();
+    // Too wide a range is refused by the gateway, with its Vietnamese message, and nothing is added.
+    await dialog.getByLabel('Dải địa chỉ (CIDR)').fill('10.0.0.0/6');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog.getByTestId('error-alert').textContent()).toContain('Dải địa chỉ quá rộng');
+    // A host address with a prefix is stored as its network.
+    await dialog.getByLabel('Dải địa chỉ (CIDR)').fill('10.20.0.77/24');
+    await dialog.getByLabel('Ghi chú').fill('Mạng LAN bộ phận một cửa');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const ranges = admin.getByTestId('ar-table');
+    await expect.poll(() => ranges.textContent()).toContain('10.20.0.0/24');
+    expect(await ranges.textContent()).toContain('Mạng LAN bộ phận một cửa');
+
+    const policy = admin.getByTestId('cs-devicePolicy');
+    const on = async () => (await policy.getAttribute('aria-checked')) === 'true';
+    if (!(await on())) {
+      await policy.click();
+      await expect.poll(on).toBe(true);
+    }
+    await shot(admin, 'admin-devices-settings');
+    // Turning it off asks first; cancelling leaves it on.
+    await policy.click();
+    await admin.getByRole('button', { name: 'Hủy' }).click();
+    expect(await on()).toBe(true);
+    await policy.click();
+    await admin.getByRole('button', { name: 'Tắt', exact: true }).click();
+    await expect.poll(on).toBe(false);
+    expect(await admin.getByTestId('cs-card').textContent()).toContain('do quản trị viên đặt');
+
+    const security = pages.get('security')!;
+    await security.getByTestId('menu-devices').click();
+    await settle(security, 'Thiết bị');
+    expect(await security.getByTestId('cs-devicePolicy').isDisabled()).toBe(true);
+    expect(await security.getByTestId('cs-devicePolicy').getAttribute('aria-checked')).toBe('false');
+    expect(await security.getByTestId('ar-add').count()).toBe(0);
+    expect(await security.getByTestId('ar-table').textContent()).toContain('10.20.0.0/24');
+
+    // The range goes again (the other tests expect none).
+    const remove = admin.locator('[data-testid^="ar-remove-"]').first();
+    await remove.click();
+    await admin.getByRole('tooltip').getByRole('button', { name: 'Xóa' }).click();
+    await expect.poll(() => ranges.textContent()).not.toContain('10.20.0.0/24');
+  }, 60_000);
+
   it('a head of unit requests a new version, security assesses it, an administrator records the grant (R2)', async () => {
     if (!unitApp) return;
     // Civil dates in the province's zone, as the gateway counts them.

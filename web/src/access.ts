@@ -78,6 +78,8 @@ export const ACTIONS = {
   submitRegistration: ['manager'],
   decideRegistration: ['security', 'admin'],
   handleIncidents: ['security'],
+  editComplianceSettings: ['admin'],
+  readComplianceSettings: ['admin', 'security', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function may(role: Role, action: keyof typeof ACTIONS): boolean {

@@ -1,14 +1,19 @@
 /**
- * Thiết bị (R10): the machines that reach the gateway, compliant or not and why, and each unit's
- * compliance summary. A head of unit sees the unit's own (the gateway scopes both calls).
+ * Thiết bị (R10): the machines that reach the gateway, compliant or not and why, each unit's
+ * compliance summary, the compliance switches and the units' address ranges. A head of unit sees
+ * the unit's own (the gateway scopes the calls).
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Progress, Table, Tag, Typography } from 'antd';
+import { may } from '../access';
+import { AddressRangesCard } from '../components/AddressRangesCard';
+import { ComplianceSettingsCard } from '../components/ComplianceSettingsCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../components/useApi';
 import { formatDateTime, formatNumber } from '../format';
 import { useLang } from '../i18n';
+import { useMe } from '../session';
 
 interface Device {
   id: number;
@@ -42,6 +47,7 @@ interface Report {
 
 export function DevicesPage() {
   const { t } = useLang();
+  const me = useMe();
   const devices = useApi<Device[]>('/api/v1/devices');
   const report = useApi<Report>('/api/v1/devices/report');
 
@@ -53,6 +59,7 @@ export function DevicesPage() {
         extra={<Button icon={<ReloadOutlined />} onClick={() => { void devices.reload(); void report.reload(); }}>{t('common.refresh')}</Button>}
       />
       {report.data && !report.data.devicePolicy.on && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('dev.policyOff')} />}
+      {may(me.role, 'readComplianceSettings') && <ComplianceSettingsCard onChanged={() => void report.reload()} />}
       <ErrorAlert error={report.error} />
       <Card title={t('dev.summary')} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
         <Table<UnitReport>
@@ -113,6 +120,9 @@ export function DevicesPage() {
           ]}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <AddressRangesCard onChanged={() => void report.reload()} />
+      </div>
     </>
   );
 }

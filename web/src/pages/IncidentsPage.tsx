@@ -16,6 +16,7 @@ import { api } from '../api/client';
 import type { Incident } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../components/useAction';
 import { useApi } from '../components/useApi';
 import { formatDateTime } from '../format';
 import { useLang, type MessageKey } from '../i18n';
@@ -39,23 +40,14 @@ export function IncidentsPage() {
   const handler = may(me.role, 'handleIncidents');
   const [adding, setAdding] = useState(false);
   const [notifying, setNotifying] = useState<Incident | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [addForm] = Form.useForm<NewIncident>();
   const [notifyForm] = Form.useForm<{ authority: string; reference: string }>();
 
-  async function submit<T>(call: () => Promise<T>, done: (r: T) => void) {
-    setBusy(true);
-    setError(null);
-    try {
-      done(await call());
-      await list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = <T,>(call: () => Promise<T>, done: (r: T) => void) => run(call, async (r) => {
+    done(r);
+    await list.reload();
+  });
 
   const add = (v: NewIncident) => submit(
     () => api.post<Incident>('/api/v1/incidents', { title: v.title.trim(), description: v.description.trim(), severity: v.severity, discoveredAt: v.discoveredAt.toISOString() }),

@@ -11,6 +11,7 @@ import { api, ApiError } from '../api/client';
 import type { AccessReview, AccountRequest, Unit, User } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../components/useAction';
 import { useApi } from '../components/useApi';
 import { formatDateTime } from '../format';
 import { useLang, type MessageKey } from '../i18n';
@@ -46,8 +47,7 @@ export function UsersPage() {
   const reviews = useApi<AccessReview>('/api/v1/access-reviews');
   const [action, setAction] = useState<Action | null>(null);
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: act } = useAction();
   const [createForm] = Form.useForm<NewUser>();
   const [actionForm] = Form.useForm<{ reason?: string; unitCode?: string; note?: string }>();
   const [requestForm] = Form.useForm<{ username: string; fullName: string; role: Role; note?: string }>();
@@ -55,21 +55,10 @@ export function UsersPage() {
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.code} — ${u.name}` }));
 
-  async function run<T>(fn: () => Promise<T>, after?: (r: T) => void) {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await fn();
-      after?.(r);
-      await Promise.all([users.reload(), requests.reload(), reviews.reload()]);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = <T,>(fn: () => Promise<T>, after?: (r: T) => void) => act(fn, async (r) => {
+    after?.(r);
+    await Promise.all([users.reload(), requests.reload(), reviews.reload()]);
+  });
 
   const showCode = (title: string, code: string) => modal.success({
     title,
