@@ -16,6 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { totpCodeAt } from '../../src/core/password/index.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { openCore, startDancu, type Running } from '../../src/runtime.js';
+import { deviceByToken, importDeviceReports } from '../../src/storage/compliance.js';
 import * as dir from '../../src/storage/directory.js';
 import { addStaff, GOOD_PASSWORD } from '../support/staff.js';
 
@@ -412,10 +413,31 @@ describe('the portal in Chromium', () => {
     await shot(auditor, 'auditor-incidents');
   }, 60_000);
 
-  it('an administrator registers a unit\'s address range and switches the device policy, confirming to turn it off; security only reads (R10)', async () => {
+  it('an administrator enrols a device and revokes it, registers a unit\'s address range and switches the device policy, confirming to turn it off; security only reads (R10)', async () => {
+    // One machine of the one-stop desk, as the anti-malware console reports it.
+    const db = running.storage.db;
+    const unit = (await dir.unitByCode(db, 'TTPVHCC'))!;
+    const at = Date.now();
+    await importDeviceReports(db, [{
+      hostname: 'mc-motcua-07', addresses: ['10.20.0.77'], owner: 'motcua01', unitCode: 'TTPVHCC', os: 'Windows 11 Pro', osPatchedAt: at - 3 * 86_400_000,
+      avProduct: 'Phần mềm phòng chống mã độc tập trung', avSignatureAt: at - 86_400_000, avProtection: true, lastReportAt: at, software: [],
+    }], unit.id, at);
     const admin = pages.get('admin')!;
     await admin.getByTestId('menu-devices').click();
     await settle(admin, 'Thiết bị');
+    // Enrolment: the token is shown once, and it is the one the gateway now recognises.
+    await admin.locator('[data-testid^="dev-issue-"]').first().click();
+    const token = (await admin.getByTestId('dev-token').textContent())?.trim() ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(20);
+    expect((await deviceByToken(db, token))?.hostname).toBe('mc-motcua-07');
+    await shot(admin, 'admin-devices-token', { fullPage: false });
+    await admin.getByRole('button', { name: 'Đóng' }).click();
+    await expect.poll(() => admin.getByTestId('dev-table').textContent()).toContain('Đã ghi danh');
+    await admin.locator('[data-testid^="dev-revoke-"]').first().click();
+    await admin.getByRole('tooltip').getByRole('button', { name: 'Thu hồi' }).click();
+    await expect.poll(async () => (await deviceByToken(db, token)) === undefined).toBe(true);
+    await expect.poll(() => admin.getByTestId('dev-table').textContent()).not.toContain('Đã ghi danh');
+
     await admin.getByTestId('ar-add').click();
     const dialog = admin.locator('.ar-add-modal');
     await dialog.getByLabel('Đơn vị').click();

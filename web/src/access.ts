@@ -80,6 +80,7 @@ export const ACTIONS = {
   handleIncidents: ['security'],
   editComplianceSettings: ['admin'],
   readComplianceSettings: ['admin', 'security', 'auditor'],
+  enrolDevices: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function may(role: Role, action: keyof typeof ACTIONS): boolean {

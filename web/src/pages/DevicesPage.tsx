@@ -1,14 +1,17 @@
 /**
  * Thiết bị (R10): the machines that reach the gateway, compliant or not and why, each unit's
- * compliance summary, the compliance switches and the units' address ranges. A head of unit sees
- * the unit's own (the gateway scopes the calls).
+ * compliance summary, the compliance switches and the units' address ranges. Administrators enrol a
+ * device (its X-Device-Token is shown once) or revoke it. A head of unit sees the unit's own (the
+ * gateway scopes the calls).
  */
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Table, Tag, Typography } from 'antd';
+import { KeyOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../api/client';
 import { may } from '../access';
 import { AddressRangesCard } from '../components/AddressRangesCard';
 import { ComplianceSettingsCard } from '../components/ComplianceSettingsCard';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useAction } from '../components/useAction';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../components/useApi';
 import { formatDateTime, formatNumber } from '../format';
@@ -48,8 +51,31 @@ interface Report {
 export function DevicesPage() {
   const { t } = useLang();
   const me = useMe();
+  const { modal, message } = App.useApp();
   const devices = useApi<Device[]>('/api/v1/devices');
   const report = useApi<Report>('/api/v1/devices/report');
+  const tokens = useAction();
+  const enrols = may(me.role, 'enrolDevices');
+
+  /** A device token is shown once, here; the gateway keeps only its hash. */
+  const issue = (d: Device) => tokens.run(() => api.post<{ token: string }>(`/api/v1/devices/${d.id}/token`), async (r) => {
+    modal.success({
+      title: t('dev.tokenIssued', { hostname: d.hostname }),
+      okText: t('common.close'),
+      width: 560,
+      content: (
+        <>
+          <Typography.Paragraph copyable={{ text: r.token }} code data-testid="dev-token" style={{ wordBreak: 'break-all' }}>{r.token}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('dev.tokenOnce')}</Typography.Paragraph>
+        </>
+      ),
+    });
+    await Promise.all([devices.reload(), report.reload()]);
+  });
+  const revoke = (d: Device) => tokens.run(() => api.delete(`/api/v1/devices/${d.id}/token`), async () => {
+    void message.success(t('dev.tokenRevoked', { hostname: d.hostname }));
+    await Promise.all([devices.reload(), report.reload()]);
+  });
 
   return (
     <>
@@ -90,7 +116,7 @@ export function DevicesPage() {
           ]}
         />
       </Card>
-      <ErrorAlert error={devices.error} />
+      <ErrorAlert error={devices.error ?? tokens.error} onClose={() => tokens.setError(null)} />
       <Card title={t('dev.list')} styles={{ body: { padding: 0 } }}>
         <Table<Device>
           rowKey="id"
@@ -117,6 +143,21 @@ export function DevicesPage() {
               ),
             },
             { title: t('dev.lastReport'), dataIndex: 'lastReportAt', width: 150, render: (s: string | null) => formatDateTime(s) },
+            ...(enrols ? [{
+              title: t('dev.token'), key: 'token', width: 210,
+              render: (_: unknown, d: Device) => d.enrolled ? (
+                <Space wrap size={4}>
+                  <Popconfirm title={t('dev.reissueConfirm')} okText={t('dev.reissue')} cancelText={t('common.cancel')} onConfirm={() => void issue(d)}>
+                    <Button size="small" icon={<KeyOutlined />} loading={tokens.busy} data-testid={`dev-issue-${d.id}`}>{t('dev.reissue')}</Button>
+                  </Popconfirm>
+                  <Popconfirm title={t('dev.revokeConfirm', { hostname: d.hostname })} okText={t('dev.revoke')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void revoke(d)}>
+                    <Button size="small" danger data-testid={`dev-revoke-${d.id}`}>{t('dev.revoke')}</Button>
+                  </Popconfirm>
+                </Space>
+              ) : (
+                <Button size="small" icon={<KeyOutlined />} loading={tokens.busy} onClick={() => void issue(d)} data-testid={`dev-issue-${d.id}`}>{t('dev.issue')}</Button>
+              ),
+            }] : []),
           ]}
         />
       </Card>
