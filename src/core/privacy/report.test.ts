@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeHold, processingKind, reportAccess, selectProcessing, type SubjectLedgerRow } from './report.js';
+import { activeHold, heldThrough, ledgerSearchAccess, processingKind, reportAccess, selectProcessing, type SubjectLedgerRow } from './report.js';
 
 const row = (seq: number, category: string, operation: string, outcome: string, extra: Partial<SubjectLedgerRow> = {}): SubjectLedgerRow => ({
   seq, ts: 1_700_000_000_000 + seq, category, operation, outcome, app_id: 'app1', app_version: '1.0', actor: 'motcua01', unit_code: 'UBND-X',
@@ -45,5 +45,18 @@ describe('delayed disclosure', () => {
     expect(reportAccess('auditor', null)).toEqual({ allow: true, held: false });
     expect(reportAccess('security', hold)).toEqual({ allow: true, held: true });
     expect(reportAccess('admin', null)).toEqual({ allow: false, reason: 'ROLE' });
+  });
+
+  it('keeps a held number out of ledger searches for every role but security, and lets any searching role through otherwise', () => {
+    const hold = { id: 1, untilMs: now + 10, releasedAtMs: null };
+    for (const role of ['auditor', 'admin', 'manager']) {
+      expect(ledgerSearchAccess(role, hold)).toEqual({ allow: false, reason: 'HELD', holdUntilMs: now + 10 });
+      expect(ledgerSearchAccess(role, null)).toEqual({ allow: true, held: false });
+    }
+    expect(ledgerSearchAccess('security', hold)).toEqual({ allow: true, held: true });
+  });
+
+  it('names the last held day in the province\'s zone (the hold ends at the start of the next day)', () => {
+    expect(heldThrough(Date.parse('2026-12-24T17:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe('24/12/2026');
   });
 });

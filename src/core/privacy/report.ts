@@ -4,6 +4,7 @@
  * case is held back (delayed disclosure, e.g. during an investigation). Pure: rows and `now` in.
  */
 import type { LedgerFields } from '../ledger/chain.js';
+import { dayKey } from '../time.js';
 
 /** The ledger columns the report reads (never the number itself: only its HMAC selected the rows). */
 export type SubjectLedgerRow = Pick<LedgerFields, 'seq' | 'ts' | 'category' | 'operation' | 'outcome' | 'app_id' | 'app_version' | 'actor' | 'unit_code' | 'id_masked' | 'procedure_code' | 'dossier_code' | 'purpose' | 'fields_returned'>;
@@ -89,4 +90,20 @@ export function reportAccess(role: string, hold: DisclosureHold | null): ReportA
   if (role !== 'auditor') return { allow: false, reason: 'ROLE' };
   if (hold) return { allow: false, reason: 'HELD', holdUntilMs: hold.untilMs };
   return { allow: true, held: false };
+}
+
+/** The last day a hold covers (it ends at `untilMs`, exclusive), as dd/mm/yyyy in `timeZone`. */
+export function heldThrough(untilMs: number, timeZone: string): string {
+  return dayKey(new Date(untilMs - 1), timeZone).split('-').reverse().join('/');
+}
+
+/**
+ * A ledger search by a held number would tell the same story as the held report (who processed the
+ * number, when, why): while a hold is in force only security staff run it. The route's access list
+ * decides who may search the ledger at all.
+ */
+export function ledgerSearchAccess(role: string, hold: DisclosureHold | null): ReportAccess {
+  if (!hold) return { allow: true, held: false };
+  if (role === 'security') return { allow: true, held: true };
+  return { allow: false, reason: 'HELD', holdUntilMs: hold.untilMs };
 }

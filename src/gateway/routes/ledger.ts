@@ -2,9 +2,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { DancuError } from '../../core/errors.js';
+import { activeHold, heldThrough, ledgerSearchAccess } from '../../core/privacy/index.js';
 import { startOfDayMs } from '../../core/time.js';
 import { idNumberHmac } from '../../keys.js';
 import { searchLedger, verifyLedger } from '../../storage/ledger-store.js';
+import { holdsOf } from '../../storage/privacy.js';
 import type { GatewayDeps } from '../deps.js';
 import { presentLedgerRow } from '../presenters/ledger.js';
 import { record } from '../record.js';
@@ -51,15 +53,29 @@ export function ledgerRoutes(deps: GatewayDeps): FastifyPluginAsync {
       // A unit head inspects the unit's own entries only.
       const own = p.kind === 'staff' && p.role === 'manager' ? p.unitCode : undefined;
       if (own && q.unit && q.unit !== own) throw new DancuError('FORBIDDEN', 'manager outside own unit');
+      const idHmac = q.idNumber ? idNumberHmac(deps.keys, q.idNumber) : undefined;
+      const searched = (outcome: string, detail: Record<string, unknown> | null = null) => p.kind === 'staff' && q.idNumber
+        ? record(deps, draft({ request_id: req.id, category: 'inspection', operation: 'ledger.search', outcome, actor: p.username, unit_code: p.unitCode, client_ip: req.ip.slice(0, 64), id_hmac: idHmac ?? null, id_masked: `${q.idNumber.slice(0, 3)}******${q.idNumber.slice(9)}`, detail }))
+        : Promise.resolve();
+      // A number held back from disclosure (an investigation) is searched by security staff only.
+      if (idHmac) {
+        const access = ledgerSearchAccess(p.kind === 'staff' ? p.role : '', activeHold(await holdsOf(deps.storage.db, idHmac), deps.now().getTime()));
+        if (!access.allow) {
+          await searched('FORBIDDEN', { reason: access.reason });
+          const day = access.holdUntilMs !== undefined ? heldThrough(access.holdUntilMs, tz) : '';
+          throw new DancuError('FORBIDDEN', 'ledger search by a held number', {
+            vi: `Thông tin xử lý dữ liệu của số định danh này đang được tạm hoãn cung cấp đến hết ngày ${day}; chỉ bộ phận an ninh tra cứu được`,
+            en: `Processing of this number is held back until the end of ${day}; only the security team can search it`,
+          });
+        }
+      }
       const rows = await searchLedger(deps.storage.db, {
-        idHmac: q.idNumber ? idNumberHmac(deps.keys, q.idNumber) : undefined, actor: q.username, unitCode: own ?? q.unit, procedureCode: q.procedure,
+        idHmac, actor: q.username, unitCode: own ?? q.unit, procedureCode: q.procedure,
         dossierCode: q.dossier, category: q.category, fromMs: q.from ? startOfDayMs(q.from, tz) : undefined,
         toMs: q.to ? startOfDayMs(q.to, tz) + 86_400_000 : undefined, beforeSeq: q.before, limit: q.limit ?? 100,
       });
       // Searching the evidence by a person's number is itself a processing of their data: recorded.
-      if (q.idNumber && p.kind === 'staff') {
-        await record(deps, draft({ request_id: req.id, category: 'inspection', operation: 'ledger.search', outcome: 'OK', actor: p.username, unit_code: p.unitCode, client_ip: req.ip.slice(0, 64), id_hmac: idNumberHmac(deps.keys, q.idNumber), id_masked: `${q.idNumber.slice(0, 3)}******${q.idNumber.slice(9)}` }));
-      }
+      await searched('OK');
       return { entries: rows.map(presentLedgerRow) };
     });
 

@@ -138,6 +138,23 @@ describe('data-subject reports (Luật 91/2025/QH15: who processed my data)', ()
       expect((await reportOf('kiemtra01', B)).statusCode).toBe(200);
     });
 
+    it('keeps the held number out of ledger searches too, except for security, and records the refused search', async () => {
+      const search = (who: string, id: string) => gw.app.inject({ method: 'GET', url: `/api/v1/ledger?idNumber=${id}`, headers: as[who]! });
+      for (const who of ['kiemtra01', 'quantri01']) {
+        const r = await search(who, A);
+        expect(r.statusCode).toBe(403);
+        expect(r.json().error.message).toMatch(/tạm hoãn.*chỉ bộ phận an ninh/);
+        expect(r.body).not.toContain('a-1');
+        const entry = await gw.storage.db.selectFrom('ledger').selectAll().where('request_id', '=', r.headers['x-request-id'] as string).executeTakeFirstOrThrow();
+        expect(entry).toMatchObject({ category: 'inspection', operation: 'ledger.search', outcome: 'FORBIDDEN', actor: who, id_hmac: idNumberHmac(gw.keys, A), id_masked: '001******101' });
+      }
+      const bySecurity = await search('anninh01', A);
+      expect(bySecurity.statusCode).toBe(200);
+      expect(bySecurity.json().entries.map((e: { requestId: string }) => e.requestId)).toEqual(expect.arrayContaining(lookupsOfA));
+      // Another number is not held; other filters still work for the auditor.
+      expect((await search('kiemtra01', B)).statusCode).toBe(200);
+    });
+
     it('still shows the held report to security, marked as held', async () => {
       const r = await reportOf('anninh01', A);
       expect(r.statusCode).toBe(200);
@@ -155,6 +172,7 @@ describe('data-subject reports (Luật 91/2025/QH15: who processed my data)', ()
       expect(rel.json().releasedBy).toBe('anninh01');
       expect((await gw.app.inject({ method: 'POST', url: `/api/v1/data-subject-holds/${holdId}/release`, headers: as['anninh01']! })).json().error.code).toBe('NOT_FOUND');
       expect((await reportOf('kiemtra01', A)).statusCode).toBe(200);
+      expect((await gw.app.inject({ method: 'GET', url: `/api/v1/ledger?idNumber=${A}`, headers: as['kiemtra01']! })).statusCode).toBe(200);
       const released = await gw.storage.db.selectFrom('ledger').selectAll().where('operation', '=', 'data_subject.hold_released').executeTakeFirstOrThrow();
       expect(released.id_hmac).toBe(idNumberHmac(gw.keys, A));
     });

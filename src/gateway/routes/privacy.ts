@@ -15,7 +15,7 @@ import { DancuError } from '../../core/errors.js';
 import { maskIdNumber } from '../../core/id-number.js';
 import { DOSSIER_CODE } from '../../core/lookup/admission.js';
 import {
-  activeHold, breachNotice, checkDiscoveredAt, DEFAULT_RETENTION_MONTHS, describeDuration, reportAccess, requestTimeliness, retentionCutoffDay, SEVERITIES,
+  activeHold, breachNotice, checkDiscoveredAt, DEFAULT_RETENTION_MONTHS, describeDuration, heldThrough, reportAccess, requestTimeliness, retentionCutoffDay, SEVERITIES,
   type RequestTimeliness,
 } from '../../core/privacy/index.js';
 import { dayKey, startOfDayMs } from '../../core/time.js';
@@ -149,8 +149,7 @@ export function privacyRoutes(deps: GatewayDeps): FastifyPluginAsync {
     const access = reportAccess(p.role, hold);
     if (!access.allow) {
       await audit(req, { operation: 'data_subject.report', outcome: 'FORBIDDEN', idNumber, dossier: body.requestReference, detail: { format, reason: access.reason } });
-      const until = access.holdUntilMs !== undefined ? new Date(access.holdUntilMs - 1) : null;
-      const day = until ? dayKey(until, tz).split('-').reverse().join('/') : '';
+      const day = access.holdUntilMs !== undefined ? heldThrough(access.holdUntilMs, tz) : '';
       throw new DancuError('FORBIDDEN', `data-subject report ${access.reason === 'HELD' ? 'held' : 'not for this role'}`, access.reason === 'HELD'
         ? { vi: `Báo cáo của số định danh này đang được tạm hoãn cung cấp (ví dụ trong thời gian điều tra) đến hết ngày ${day}; liên hệ bộ phận an ninh`, en: `The report for this number is held back (e.g. during an investigation) until the end of ${day}; contact the security team` }
         : undefined);
