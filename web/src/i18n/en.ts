@@ -298,6 +298,7 @@ export const en: Record<MessageKey, string> = {
   'review.reviewer': 'Reviewer',
   'review.allDone': 'Every account has been reviewed this quarter.',
   'users.disabledReason': 'Reason',
+  'users.reasonDormant': 'unused for 45 days or more (disabled automatically)',
   'upstream.breaker': 'Circuit breaker of this instance',
   'upstream.breaker.closed': 'Closed: calls go to the Population Database normally',
   'upstream.breaker.open': 'Open: calls paused after repeated failures',

@@ -299,6 +299,7 @@ export const vi = {
   'review.reviewer': 'Người rà soát',
   'review.allDone': 'Đã rà soát xong tất cả tài khoản của quý này.',
   'users.disabledReason': 'Lý do',
+  'users.reasonDormant': 'không sử dụng từ 45 ngày trở lên (tự động vô hiệu hóa)',
   'upstream.breaker': 'Bộ ngắt mạch của máy chủ này',
   'upstream.breaker.closed': 'Đóng: gọi CSDLQG bình thường',
   'upstream.breaker.open': 'Mở: tạm ngừng gọi CSDLQG sau nhiều lỗi liên tiếp',

@@ -90,7 +90,7 @@ export function UsersPage() {
           { title: t('users.fullName'), dataIndex: 'fullName', render: (s: string, u) => <>{s}{u.responsiblePerson && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('users.responsible')}: {u.responsiblePerson}</Typography.Text>}</> },
           { title: t('users.role'), dataIndex: 'role', width: 150, render: (r: Role) => t(`role.${r}`) },
           { title: t('common.unit'), dataIndex: 'unitCode', width: 90 },
-          { title: t('common.status'), dataIndex: 'status', width: 160, render: (s: string, u) => <>{statusTag(s, t)}{u.locked && <Tag color="red">{t('users.locked')}</Tag>}{u.mfaEnabled && <Tag color="geekblue" style={{ marginTop: 4 }}>{t('users.mfaOn')}</Tag>}{u.disabledReason && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('users.disabledReason')}: {u.disabledReason}</Typography.Text>}</> },
+          { title: t('common.status'), dataIndex: 'status', width: 160, render: (s: string, u) => <>{statusTag(s, t)}{u.locked && <Tag color="red">{t('users.locked')}</Tag>}{u.mfaEnabled && <Tag color="geekblue" style={{ marginTop: 4 }}>{t('users.mfaOn')}</Tag>}{u.disabledReason && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('users.disabledReason')}: {u.disabledReason === 'dormant' ? t('users.reasonDormant') : u.disabledReason}</Typography.Text>}</> },
           { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (s: string | null) => formatDateTime(s) },
           ...(mayDisable ? [{
             title: t('common.actions'), key: 'a', width: 120,
