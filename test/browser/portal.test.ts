@@ -461,13 +461,18 @@ describe('the portal in Chromium', () => {
       await policy.click();
       await expect.poll(on).toBe(true);
     }
+    // The page reloads its report and drops the "policy off" notice: wait for the layout to settle
+    // before aiming at a confirmation bubble.
+    await expect.poll(() => admin.getByText('Chính sách thiết bị đang tắt').count()).toBe(0);
+    await settle(admin);
     await shot(admin, 'admin-devices-settings');
     // Turning it off asks first; cancelling leaves it on.
     await policy.click();
-    await admin.getByRole('button', { name: 'Hủy' }).click();
+    await admin.getByRole('tooltip').getByRole('button', { name: 'Hủy' }).click();
+    await admin.getByRole('tooltip').waitFor({ state: 'hidden' });
     expect(await on()).toBe(true);
     await policy.click();
-    await admin.getByRole('button', { name: 'Tắt', exact: true }).click();
+    await admin.getByRole('tooltip').getByRole('button', { name: 'Tắt' }).click();
     await expect.poll(on).toBe(false);
     expect(await admin.getByTestId('cs-card').textContent()).toContain('do quản trị viên đặt');
 
