@@ -27,9 +27,14 @@ export function startMonitoring(o: { config: Config; storage: Storage; ledger: L
   if (o.config.monitoring.intervalMs <= 0) return null;
   const channels = channelsFrom({ ...o.config.monitoring, timezone: o.config.timezone });
   const job = schedule('monitor', o.config.monitoring.intervalMs, async () => {
-    // Dormant accounts first: a disabling is in the ledger before the rules read it.
-    const disabled = await sweepDormantAccounts({ storage: o.storage, ledger: o.ledger, policy: o.accountPolicy ?? DEFAULT_ACCOUNT_POLICY, now: o.now });
-    if (disabled.length > 0) o.log?.warn({ job: 'dormancy', disabled }, 'dormant accounts disabled');
+    // Dormant accounts first: a disabling is in the ledger before the rules read it. A failed sweep
+    // is logged and tried again next run; it does not stop the detection.
+    try {
+      const disabled = await sweepDormantAccounts({ storage: o.storage, ledger: o.ledger, policy: o.accountPolicy ?? DEFAULT_ACCOUNT_POLICY, now: o.now });
+      if (disabled.length > 0) o.log?.warn({ job: 'dormancy', disabled: disabled.length }, 'dormant accounts disabled (the ledger names them)');
+    } catch (err) {
+      o.log?.error({ job: 'dormancy', err: { type: (err as Error).name, message: (err as Error).message } }, 'dormancy sweep failed');
+    }
     return runMonitor({ storage: o.storage, ledger: o.ledger, settings: monitorSettingsOf(o.config), channels, now: o.now, ...(o.log ? { log: o.log } : {}) });
   }, o.log);
   return {
