@@ -1,9 +1,10 @@
 /**
  * Use of a dormant account (R9: accounts follow staff changes; R4: nobody uses another's
  * account). An account nobody has used for 45 days (TCVN 14423 [S], configurable) is most often a
- * person who left or moved; activity on it is someone else until shown otherwise. The login route
- * disables such an account at its next login, but lookups made on a person's behalf by a connected
- * system (X-On-Behalf-Of) never log in, so the ledger is where their use shows.
+ * person who left or moved; activity on it is someone else until shown otherwise. The monitoring
+ * job disables such an account (jobs/dormant.ts) and the login route refuses it, but a connected
+ * system acting on the person's behalf (X-On-Behalf-Of) can use it first, between two sweeps, and
+ * never logs in: the ledger is where that use shows, and this rule says so.
  */
 import { draftAlert, span, tally } from './alert.js';
 import { localDate } from './clock.js';
