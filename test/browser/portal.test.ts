@@ -203,6 +203,25 @@ describe('the portal in Chromium', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
 
+  it('serves the portal as hashed chunks kept by the browser, and index.html never cached; a page\'s chunk loads on its first visit', async () => {
+    const index = await fetch(`${running.url}/`);
+    expect(index.headers.get('cache-control')).toBe('no-store');
+    const entry = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(await index.text())?.[1];
+    expect(entry).toBeTruthy();
+    const script = await fetch(`${running.url}${entry}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const chunks = fs.readdirSync(path.join(WEB, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
+    expect(chunks.some((f) => f.startsWith('LedgerPage-'))).toBe(true);
+    // The login page does not download the ledger page's chunk.
+    const page = await newPage('anonymous-chunks');
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(`${running.url}/dang-nhap`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(loaded.some((u) => u.startsWith('/assets/LedgerPage-'))).toBe(false);
+  }, 60_000);
+
   it('serves a login form that discourages saving credentials (R8) and switches it and the API\'s messages to English', async () => {
     const page = await newPage('anonymous');
     await page.goto(`${running.url}/nhat-ky`);

@@ -7,33 +7,41 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { mayOpen, pageByPath, pagePath, PUBLIC_PATHS, type PageKey } from './access';
 import { AppShell } from './components/AppShell';
 import { Forbidden, NotFound } from './components/Forbidden';
 import { LangProvider, useLang } from './i18n';
 import { ActivatePage } from './pages/ActivatePage';
-import { AlertsPage } from './pages/AlertsPage';
-import { AppsPage } from './pages/AppsPage';
-import { DataSubjectPage } from './pages/DataSubjectPage';
-import { DevicesPage } from './pages/DevicesPage';
-import { IncidentsPage } from './pages/IncidentsPage';
-import { RegistrationsPage } from './pages/RegistrationsPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { LedgerPage } from './pages/LedgerPage';
 import { LoginPage } from './pages/LoginPage';
-import { LookupPage } from './pages/LookupPage';
 import { MfaPage } from './pages/MfaPage';
 import { PasswordPage } from './pages/PasswordPage';
-import { ProceduresPage } from './pages/ProceduresPage';
-import { QuotasPage } from './pages/QuotasPage';
-import { RulesPage } from './pages/RulesPage';
-import { UnitsPage } from './pages/UnitsPage';
-import { UpstreamPage } from './pages/UpstreamPage';
-import { UsersPage } from './pages/UsersPage';
-import { VerificationPage } from './pages/VerificationPage';
 import { navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
+
+/**
+ * Pages a session may never open are not downloaded: each loads on first visit, in its own chunk.
+ * The login, activation, dashboard and account pages come with the first download.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const AlertsPage = lazyPage(() => import('./pages/AlertsPage'), 'AlertsPage');
+const AppsPage = lazyPage(() => import('./pages/AppsPage'), 'AppsPage');
+const DataSubjectPage = lazyPage(() => import('./pages/DataSubjectPage'), 'DataSubjectPage');
+const DevicesPage = lazyPage(() => import('./pages/DevicesPage'), 'DevicesPage');
+const IncidentsPage = lazyPage(() => import('./pages/IncidentsPage'), 'IncidentsPage');
+const RegistrationsPage = lazyPage(() => import('./pages/RegistrationsPage'), 'RegistrationsPage');
+const LedgerPage = lazyPage(() => import('./pages/LedgerPage'), 'LedgerPage');
+const LookupPage = lazyPage(() => import('./pages/LookupPage'), 'LookupPage');
+const ProceduresPage = lazyPage(() => import('./pages/ProceduresPage'), 'ProceduresPage');
+const QuotasPage = lazyPage(() => import('./pages/QuotasPage'), 'QuotasPage');
+const RulesPage = lazyPage(() => import('./pages/RulesPage'), 'RulesPage');
+const UnitsPage = lazyPage(() => import('./pages/UnitsPage'), 'UnitsPage');
+const UpstreamPage = lazyPage(() => import('./pages/UpstreamPage'), 'UpstreamPage');
+const UsersPage = lazyPage(() => import('./pages/UsersPage'), 'UsersPage');
+const VerificationPage = lazyPage(() => import('./pages/VerificationPage'), 'VerificationPage');
 
 const PAGE_COMPONENTS: Record<PageKey, () => ReactNode> = {
   dashboard: () => <DashboardPage />,
@@ -86,7 +94,9 @@ function Routes() {
   }
   const page = pageByPath(path);
   const me = state.me;
-  const content = !page ? <NotFound /> : !mayOpen(me.role, page) ? <Forbidden /> : PAGE_COMPONENTS[page.key]();
+  const content = !page ? <NotFound /> : !mayOpen(me.role, page) ? <Forbidden /> : (
+    <Suspense fallback={<div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}><Spin size="large" /></div>}>{PAGE_COMPONENTS[page.key]()}</Suspense>
+  );
   return <AppShell me={me} current={page?.key ?? null} restricted={restriction !== null}>{content}</AppShell>;
 }
 

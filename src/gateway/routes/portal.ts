@@ -23,7 +23,15 @@ export function portalRoutes(dir = PORTAL_DIR): FastifyPluginAsync {
     app.addHook('onRoute', (r) => {
       r.config = { ...(r.config ?? {}), access: { public: true } };
     });
-    await app.register(fastifyStatic, { root: dir, prefix: '/', index: false, wildcard: false, cacheControl: false, decorateReply: true });
+    // Built assets carry a content hash in their name: a browser keeps them until a build changes
+    // the name. index.html (which names them) is never cached.
+    const hashed = `${path.sep}assets${path.sep}`;
+    await app.register(fastifyStatic, {
+      root: dir, prefix: '/', index: false, wildcard: false, cacheControl: false, decorateReply: true,
+      setHeaders: (res, file) => {
+        if (file.includes(hashed)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     const index = fs.readFileSync(path.join(dir, 'index.html'));
     const sendIndex = async (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(index);
     app.get('/', { config: { access: { public: true } }, schema: { hide: true } }, sendIndex);
