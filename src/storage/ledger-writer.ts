@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { checkpointDue, signCheckpoint } from '../core/ledger/checkpoint.js';
 import { CHAINED_COLUMNS, COL, COVERED_COLUMNS, GENESIS_HASH, sealValues, type ChainedValues, type LedgerFields } from '../core/ledger/chain.js';
-import { counterKey, reserve, type ReservationDecision, type ReservationRequest } from '../core/quota/quota.js';
+import { counterKey, reserve, splitCounterKey, type ReservationDecision, type ReservationRequest } from '../core/quota/quota.js';
 import type { Keys } from '../keys.js';
 import type { Storage } from './db.js';
 import type { Database } from './schema.js';
@@ -212,10 +212,7 @@ export function planCommit(input: CommitInput, reads: CommitReads): CommitPlan {
     prev = row[COL.hash];
     results.push({ seq, ts: input.ts, decision });
   }
-  const counters = [...used].filter(([k, v]) => reads.used.get(k) !== v).map(([k, v]) => {
-    const sep = k.indexOf('|');
-    return { day: k.slice(0, sep), scope: k.slice(sep + 1), used: v };
-  });
+  const counters = [...used].filter(([k, v]) => reads.used.get(k) !== v).map(([k, v]) => ({ ...splitCounterKey(k), used: v }));
   const checkpoint = rows.length > 0 && checkpointDue(input.lastCheckpoint, seq, input.ts, input.checkpointPolicy)
     ? { seq, ts: input.ts, hash: prev, public_key: input.keys.checkpointPublicKeyPem, signature: signCheckpoint(input.keys.checkpointPrivateKey, seq, prev) }
     : null;

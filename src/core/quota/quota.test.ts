@@ -1,7 +1,7 @@
 /** The quota decisions of R1: the province cap, the scopes a call draws on, and reservation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { counterKey, provinceCap, reserve, scopesFor, type QuotaScope, type ReservationRequest, type ScopeInputs } from './quota.js';
+import { counterKey, provinceCap, reserve, scopesFor, splitCounterKey, type QuotaScope, type ReservationRequest, type ScopeInputs } from './quota.js';
 
 const DAY = '2026-11-24';
 
@@ -230,5 +230,11 @@ describe('provinceCap with margins in millionths', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('counter keys', () => {
+  it('give back the day and scope they were made of, whatever the scope holds', () => {
+    for (const scope of ['province', 'unit:TTPVHCC', 'app:app_1|v2', '']) expect(splitCounterKey(counterKey('2026-11-24', scope))).toEqual({ day: '2026-11-24', scope });
   });
 });

@@ -60,6 +60,12 @@ export function counterKey(day: string, scope: string): string {
   return `${day}|${scope}`;
 }
 
+/** The day and scope of a `counterKey` (a day never holds the separator; a scope may). */
+export function splitCounterKey(key: string): { day: string; scope: string } {
+  const sep = key.indexOf('|');
+  return { day: key.slice(0, sep), scope: key.slice(sep + 1) };
+}
+
 /**
  * Decides one reservation against the counters and, when granted, increments them in place.
  * Called in order for every request of a batch, so the batch never grants past any cap.
