@@ -7,8 +7,8 @@
  * applied; the account's sessions end with it.
  */
 import { randomUUID } from 'node:crypto';
-import { isDormant, lastUse, type AccountPolicy, type UseFacts } from '../core/accounts/policy.js';
-import { activePeople, disableDormant, endSessions, lastActedAt } from '../storage/accounts.js';
+import { lastUse, type AccountPolicy } from '../core/accounts/policy.js';
+import { activePeople, disableDormant, dormancyOf, endSessions } from '../storage/accounts.js';
 import type { Storage } from '../storage/db.js';
 import { draft, type Ledger } from '../storage/ledger-writer.js';
 
@@ -27,10 +27,8 @@ export async function sweepDormantAccounts(deps: DormancySweepDeps): Promise<str
   const nowMs = deps.now().getTime();
   const disabled: string[] = [];
   for (const u of await activePeople(db)) {
-    const byLogin: UseFacts = { lastLoginAt: u.last_login_at, activatedAt: u.activated_at, createdAt: u.created_at };
-    if (!isDormant(byLogin, nowMs, deps.policy)) continue;
-    const facts = { ...byLogin, lastActedAt: await lastActedAt(db, u.username) };
-    if (!isDormant(facts, nowMs, deps.policy)) continue;
+    const { dormant, facts } = await dormancyOf(db, u.username, { lastLoginAt: u.last_login_at, activatedAt: u.activated_at, createdAt: u.created_at }, nowMs, deps.policy);
+    if (!dormant) continue;
     const last = lastUse(facts);
     await deps.ledger.append(draft({
       request_id: `dormancy-${randomUUID()}`, category: 'account', operation: 'account.disabled', outcome: 'ACCOUNT_DISABLED',

@@ -4,13 +4,13 @@
  * checkpoints. Everything is aggregated in SQL; no citizen data is read.
  */
 import type { Kysely } from 'kysely';
-import { DEFAULT_ACCOUNT_POLICY, isDormant } from '../core/accounts/policy.js';
+import { DEFAULT_ACCOUNT_POLICY } from '../core/accounts/policy.js';
 import { DEFAULT_PASSWORD_POLICY } from '../core/password/policy.js';
 import { provinceCap } from '../core/quota/quota.js';
 import type { PeriodRange } from '../core/reports/period.js';
 import { accountHygiene, type AccountFacts, type HygieneFinding } from '../core/reports/hygiene.js';
 import { startOfDayMs } from '../core/time.js';
-import { lastActedAt } from '../storage/accounts.js';
+import { dormancyOf } from '../storage/accounts.js';
 import { listAlerts } from '../storage/alerts.js';
 import type { AlertRow, Database } from '../storage/schema.js';
 
@@ -94,8 +94,8 @@ async function hygiene(db: Db, unitCode: string | null, nowMs: number): Promise<
     username: r.username, unitCode: r.unit_code, role: r.role, status: r.status, passwordChangedAt: r.password_changed_at, mfaEnabled: r.mfa_enabled === 1,
     lastLoginAt: r.last_login_at, activatedAt: r.activated_at, createdAt: r.created_at, lockedUntil: r.locked_until ?? null, serviceAccount: r.service_account === 1,
   }));
-  // Lookups made on a person's behalf are use too; the ledger is read only where the logins say dormant.
-  for (const a of facts) if (isDormant(a, nowMs, DEFAULT_ACCOUNT_POLICY)) a.lastActedAt = await lastActedAt(db, a.username);
+  // Lookups made on a person's behalf are use too.
+  for (const a of facts) a.lastActedAt = (await dormancyOf(db, a.username, a, nowMs, DEFAULT_ACCOUNT_POLICY)).facts.lastActedAt;
   return accountHygiene(facts, nowMs, { account: DEFAULT_ACCOUNT_POLICY, password: DEFAULT_PASSWORD_POLICY });
 }
 

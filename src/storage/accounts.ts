@@ -1,6 +1,6 @@
 /** Persistence of sessions, login throttles and password history (decisions live in core/accounts). */
 import type { Kysely } from 'kysely';
-import type { Throttle } from '../core/accounts/policy.js';
+import { isDormant, type AccountPolicy, type Throttle, type UseFacts } from '../core/accounts/policy.js';
 import type { Database, SessionTable } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -65,6 +65,16 @@ export async function lastActedAt(db: Db, username: string): Promise<number | nu
   const r = await db.selectFrom('ledger').select('ts').where('actor', '=', username).where('category', 'in', ['lookup', 'verification'])
     .orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return r?.ts ?? null;
+}
+
+/**
+ * Whether an account is dormant (core `isDormant`), with the facts that decided it. The ledger is
+ * read only when the logins alone already say dormant, so an account in use costs no query.
+ */
+export async function dormancyOf(db: Db, username: string, byLogin: UseFacts, nowMs: number, p: AccountPolicy): Promise<{ dormant: boolean; facts: UseFacts }> {
+  if (!isDormant(byLogin, nowMs, p)) return { dormant: false, facts: byLogin };
+  const facts = { ...byLogin, lastActedAt: await lastActedAt(db, username) };
+  return { dormant: isDormant(facts, nowMs, p), facts };
 }
 
 /** Active personal accounts (service accounts are kept alive by their system) with their login history. */

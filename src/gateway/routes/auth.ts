@@ -5,7 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { afterFailure, isDormant, isLocked, looksShared, mfaRequired, restrictionAfterLogin } from '../../core/accounts/policy.js';
+import { afterFailure, isLocked, looksShared, mfaRequired, restrictionAfterLogin } from '../../core/accounts/policy.js';
 import { DancuError } from '../../core/errors.js';
 import {
   checkPasswordRules, DUMMY_HASH, generateRecoveryCodes, generateTotpSecret, hashPassword, matchTotpStep, normalizeRecoveryCode,
@@ -103,9 +103,8 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
         await audit(req, 'auth.login', 'ACCOUNT_DISABLED', username, { status: user.status });
         throw new DancuError('ACCOUNT_DISABLED');
       }
-      const byLogin = { lastLoginAt: user.last_login_at, activatedAt: user.activated_at, createdAt: user.created_at };
-      // Lookups made on the person's behalf by a connected system are use too (read only when the logins say dormant).
-      if (isDormant(byLogin, now, policy) && isDormant({ ...byLogin, lastActedAt: await accounts.lastActedAt(db, username) }, now, policy)) {
+      // Lookups made on the person's behalf by a connected system are use too.
+      if ((await accounts.dormancyOf(db, username, { lastLoginAt: user.last_login_at, activatedAt: user.activated_at, createdAt: user.created_at }, now, policy)).dormant) {
         await db.updateTable('users').set({ status: 'disabled', disabled_at: now, disabled_reason: 'dormant' }).where('id', '=', user.id).execute();
         await audit(req, 'account.disabled', 'ACCOUNT_DISABLED', username, { reason: 'dormant' });
         throw new DancuError('ACCOUNT_DISABLED', 'dormant');
