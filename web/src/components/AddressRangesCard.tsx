@@ -4,7 +4,7 @@
  * and refuses one wider than /8 or /32) and remove; the others read their scope.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Table } from 'antd';
 import { useState } from 'react';
 import { may } from '../access';
 import { api } from '../api/client';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../format';
 import { useLang } from '../i18n';
 import { useMe } from '../session';
 import { ErrorAlert } from './ErrorAlert';
+import { FormModal } from './FormModal';
 import { useAction } from './useAction';
 import { useApi } from './useApi';
 
@@ -79,18 +80,7 @@ export function AddressRangesCard({ onChanged }: { onChanged?: () => void }) {
           }] : []),
         ]}
       />
-      <Modal
-        open={adding}
-        title={t('ar.addTitle')}
-        className="ar-add-modal"
-        onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        destroyOnHidden
-        forceRender
-      >
+      <FormModal open={adding} title={t('ar.addTitle')} className="ar-add-modal" form={form} onClose={() => setAdding(false)} busy={busy}>
         <ErrorAlert error={adding ? error : null} onClose={() => setError(null)} />
         <Form form={form} layout="vertical" name="address-range" autoComplete="off" onFinish={(v) => void add(v)}>
           <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true, message: t('common.required') }]}>
@@ -104,7 +94,7 @@ export function AddressRangesCard({ onChanged }: { onChanged?: () => void }) {
             <Input maxLength={300} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </Card>
   );
 }

@@ -3,11 +3,12 @@
  * what was done is required); auditors read; a head of unit reads the unit's own (the gateway scopes it).
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { may } from '../access';
 import { api, query } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../components/useApi';
 import { formatDateTime } from '../format';
@@ -140,16 +141,13 @@ export function AlertsPage() {
           ]}
         />
       </Card>
-      <Modal
+      <FormModal
         open={resolving !== null}
         title={t('alerts.resolveTitle')}
-        onCancel={() => setResolving(null)}
-        onOk={() => form.submit()}
+        form={form}
+        onClose={() => setResolving(null)}
         okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        confirmLoading={resolving !== null && busy === resolving.id}
-        destroyOnHidden
-        forceRender
+        busy={resolving !== null && busy === resolving.id}
       >
         {resolving && <Typography.Paragraph>{resolving.title[lang]}</Typography.Paragraph>}
         <Form form={form} layout="vertical" name="alert-resolve" onFinish={(v) => void resolve(v.note)}>
@@ -157,7 +155,7 @@ export function AlertsPage() {
             <Input.TextArea rows={4} maxLength={2000} showCount />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

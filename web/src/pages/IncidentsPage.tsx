@@ -6,7 +6,7 @@
  * clock and sent as an instant; times are shown in the gateway's zone (the same in Việt Nam).
  */
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { may } from '../access';
 import { api } from '../api/client';
 import type { Incident } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useAction } from '../components/useAction';
 import { useApi } from '../components/useApi';
@@ -145,19 +146,7 @@ export function IncidentsPage() {
         />
       </Card>
 
-      <Modal
-        open={adding}
-        title={t('inc.addTitle')}
-        className="inc-add-modal"
-        onCancel={() => setAdding(false)}
-        onOk={() => addForm.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        destroyOnHidden
-        forceRender
-        width={640}
-      >
+      <FormModal open={adding} title={t('inc.addTitle')} className="inc-add-modal" form={addForm} onClose={() => setAdding(false)} busy={busy} width={640}>
         <Form form={addForm} layout="vertical" name="incident-add" autoComplete="off" initialValues={{ severity: 'high' }} onFinish={(v) => void add(v)}>
           <Form.Item name="title" label={t('inc.incidentTitle')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}>
             <Input maxLength={200} />
@@ -176,21 +165,10 @@ export function IncidentsPage() {
             <Select style={{ width: 240 }} options={SEVERITIES.map((s) => ({ value: s, label: t(`inc.severity.${s}` as MessageKey) }))} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
 
-      <Modal
-        open={notifying !== null}
-        title={t('inc.notifyTitle')}
-        className="inc-notify-modal"
-        onCancel={() => setNotifying(null)}
-        onOk={() => notifyForm.submit()}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        destroyOnHidden
-        forceRender
-        width={640}
-      >
+      <FormModal open={notifying !== null} title={t('inc.notifyTitle')} className="inc-notify-modal" form={notifyForm} onClose={() => setNotifying(null)}
+        okText={t('common.confirm')} busy={busy} width={640}>
         {notifying && <Typography.Paragraph strong>{notifying.title}</Typography.Paragraph>}
         <Form form={notifyForm} layout="vertical" name="incident-notify" autoComplete="off" initialValues={{ authority: t('inc.authorityDefault') }} onFinish={notify}>
           <Form.Item name="authority" label={t('inc.authority')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}>
@@ -200,7 +178,7 @@ export function IncidentsPage() {
             <Input maxLength={200} placeholder="15/TB-CAT" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

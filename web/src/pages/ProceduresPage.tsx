@@ -3,12 +3,13 @@
  * Luật BVDLCN 91/2025). Administrators add and edit; security and audit staff read.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Form, Input, Modal, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { may } from '../access';
 import { api } from '../api/client';
 import type { Procedure } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../components/useApi';
 import { useLang } from '../i18n';
@@ -64,7 +65,7 @@ export function ProceduresPage() {
           ...(editable ? [{ title: t('common.actions'), key: 'a', width: 100, render: (_: unknown, p: Procedure) => <Button size="small" onClick={() => open(p)}>{t('common.edit')}</Button> }] : []),
         ]} />
       </Card>
-      <Modal open={editing !== null} width={720} title={editing === 'new' ? t('procedures.add') : t('procedures.edit')} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden forceRender>
+      <FormModal open={editing !== null} width={720} title={editing === 'new' ? t('procedures.add') : t('procedures.edit')} form={form} onClose={() => setEditing(null)} busy={busy}>
         <ErrorAlert error={error} />
         <Form<Procedure> form={form} name="procedure" layout="vertical" autoComplete="off" onFinish={(v) => void submit(v)}>
           <Form.Item name="code" label={t('procedures.code')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}><Input disabled={editing !== 'new'} maxLength={64} /></Form.Item>
@@ -76,7 +77,7 @@ export function ProceduresPage() {
           </Form.Item>
           {editing !== 'new' && <Form.Item name="active" label={t('procedures.active')} valuePropName="checked"><Switch /></Form.Item>}
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -5,12 +5,13 @@
  * to the role it belongs to.
  */
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { may } from '../access';
 import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../components/useApi';
 import { formatDate } from '../format';
@@ -212,8 +213,7 @@ export function RegistrationsPage() {
         />
       </Card>
 
-      <Modal open={creating} title={t('reg.new')} onCancel={() => setCreating(false)} onOk={() => newForm.submit()} okText={t('reg.submit')} cancelText={t('common.cancel')}
-        confirmLoading={busy} destroyOnHidden forceRender width={720}>
+      <FormModal open={creating} title={t('reg.new')} form={newForm} onClose={() => setCreating(false)} okText={t('reg.submit')} busy={busy} width={720}>
         {creating && <ErrorAlert error={error} onClose={() => setError(null)} />}
         <Form<NewForm> form={newForm} name="registration-new" layout="vertical" autoComplete="off" initialValues={{ kind: 'new_version', securityLevel: 3 }} onFinish={(v) => void submit(v)}>
           <Row gutter={16}>
@@ -270,11 +270,11 @@ export function RegistrationsPage() {
           </Row>
           <Form.Item name="description" label={t('reg.description')} rules={required}><Input.TextArea rows={3} maxLength={2000} showCount /></Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
 
-      <Modal open={acting !== null} title={acting ? `${t('reg.stepTitle', { step: acting.r.pendingStep?.label[lang] ?? '' })} — ${acting.outcome === 'pass' ? t('reg.pass') : t('reg.reject')}` : ''}
-        onCancel={() => setActing(null)} onOk={() => stepForm.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')}
-        okButtonProps={{ danger: acting?.outcome === 'reject' }} confirmLoading={busy} destroyOnHidden forceRender>
+      <FormModal open={acting !== null} title={acting ? `${t('reg.stepTitle', { step: acting.r.pendingStep?.label[lang] ?? '' })} — ${acting.outcome === 'pass' ? t('reg.pass') : t('reg.reject')}` : ''}
+        form={stepForm} onClose={() => setActing(null)} okText={t('common.confirm')}
+        okButtonProps={{ danger: acting?.outcome === 'reject' }} busy={busy}>
         {acting && <ErrorAlert error={error} onClose={() => setError(null)} />}
         {acting && <Typography.Paragraph>#{acting.r.id} · {kindLabel(acting.r.kind)} · {acting.r.appName} · {formatDate(acting.r.plannedDate)}</Typography.Paragraph>}
         <Form<StepForm> form={stepForm} name="registration-step" layout="vertical" autoComplete="off" onFinish={(v) => void step(v)}>
@@ -297,7 +297,7 @@ export function RegistrationsPage() {
           )}
           <Form.Item name="note" label={t('common.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,10 +1,11 @@
 /** Danh mục đơn vị (admin): the province's units; organisation names are data, not code (DOMAIN §3). */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { Unit } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../components/useApi';
 import { formatNumber } from '../format';
@@ -53,7 +54,7 @@ export function UnitsPage() {
           { title: t('common.actions'), key: 'a', width: 110, render: (_: unknown, u) => <Button size="small" onClick={() => open(u)}>{t('common.edit')}</Button> },
         ]} />
       </Card>
-      <Modal open={editing !== null} title={editing === 'new' ? t('units.add') : t('units.edit')} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden forceRender>
+      <FormModal open={editing !== null} title={editing === 'new' ? t('units.add') : t('units.edit')} form={form} onClose={() => setEditing(null)} busy={busy}>
         <ErrorAlert error={error} />
         <Form<Unit> form={form} name="unit" layout="vertical" autoComplete="off" onFinish={(v) => void submit(v)}>
           <Form.Item name="code" label={t('common.code')} rules={[{ required: true, message: t('common.required') }, { pattern: /^[A-Za-z0-9._-]{1,32}$/, message: 'A–Z, 0–9, . _ -' }]}>
@@ -66,7 +67,7 @@ export function UnitsPage() {
             <InputNumber min={0} precision={0} style={{ width: 180 }} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

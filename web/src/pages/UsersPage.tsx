@@ -4,12 +4,13 @@
  * accounts name the person responsible for them (R7).
  */
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Dropdown, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Dropdown, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { may, ROLES, type Role } from '../access';
 import { api, ApiError } from '../api/client';
 import type { AccessReview, AccountRequest, Unit, User } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useAction } from '../components/useAction';
 import { useApi } from '../components/useApi';
@@ -268,7 +269,7 @@ export function UsersPage() {
         />
       </Card>
 
-      <Modal open={creating} title={t('users.add')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden forceRender>
+      <FormModal open={creating} title={t('users.add')} form={createForm} onClose={() => setCreating(false)} busy={busy}>
         <ErrorAlert error={error} />
         <Form<NewUser> form={createForm} name="user-create" layout="vertical" autoComplete="off" onFinish={(v) => void submitCreate(v)} initialValues={{ role: 'operator' }}>
           <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={64} /></Form.Item>
@@ -283,19 +284,16 @@ export function UsersPage() {
             ) : null}
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
 
-      <Modal
+      <FormModal
         open={action !== null}
         title={action?.kind === 'disable' ? `${t('users.disable')}: ${action.user.username}` : action?.kind === 'transfer' ? `${t('users.transfer')}: ${action.user.username}` : action ? `${t('requests.reject')}: ${action.request.username}` : ''}
-        onCancel={() => setAction(null)}
-        onOk={() => actionForm.submit()}
+        form={actionForm}
+        onClose={() => setAction(null)}
         okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
         okButtonProps={{ danger: action?.kind !== 'transfer' }}
-        confirmLoading={busy}
-        destroyOnHidden
-        forceRender
+        busy={busy}
       >
         <ErrorAlert error={error} />
         <Form form={actionForm} name="user-action" layout="vertical" autoComplete="off" onFinish={(v) => void submitAction(v)}>
@@ -303,7 +301,7 @@ export function UsersPage() {
           {action?.kind === 'transfer' && <Form.Item name="unitCode" label={t('users.transferTo')} rules={[{ required: true, message: t('common.required') }]}><Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} /></Form.Item>}
           {action?.kind === 'reject' && <Form.Item name="note" label={t('requests.rejectNote')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}><Input.TextArea maxLength={500} /></Form.Item>}
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
