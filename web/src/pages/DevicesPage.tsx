@@ -54,6 +54,7 @@ export function DevicesPage() {
   const { modal, message } = App.useApp();
   const devices = useApi<Device[]>('/api/v1/devices');
   const report = useApi<Report>('/api/v1/devices/report');
+  const reloadAll = () => Promise.all([devices.reload(), report.reload()]);
   const tokens = useAction();
   const enrols = may(me.role, 'enrolDevices');
 
@@ -70,11 +71,11 @@ export function DevicesPage() {
         </>
       ),
     });
-    await Promise.all([devices.reload(), report.reload()]);
+    await reloadAll();
   });
   const revoke = (d: Device) => tokens.run(() => api.delete(`/api/v1/devices/${d.id}/token`), async () => {
     void message.success(t('dev.tokenRevoked', { hostname: d.hostname }));
-    await Promise.all([devices.reload(), report.reload()]);
+    await reloadAll();
   });
 
   return (
@@ -82,7 +83,7 @@ export function DevicesPage() {
       <PageHeader
         title={t('dev.title')}
         intro={t('dev.intro')}
-        extra={<Button icon={<ReloadOutlined />} onClick={() => { void devices.reload(); void report.reload(); }}>{t('common.refresh')}</Button>}
+        extra={<Button icon={<ReloadOutlined />} onClick={() => void reloadAll()}>{t('common.refresh')}</Button>}
       />
       {report.data && !report.data.devicePolicy.on && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('dev.policyOff')} />}
       {may(me.role, 'readComplianceSettings') && <ComplianceSettingsCard onChanged={() => void report.reload()} />}
