@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { totpCodeAt } from '../../src/core/password/index.js';
@@ -87,6 +87,7 @@ function ensurePortalBuilt(): void {
 }
 
 let running: Running;
+let server: BrowserServer;
 let browser: Browser;
 let dataDir: string;
 const passwords = new Map<string, string>();
@@ -152,6 +153,20 @@ async function logIn(page: Page, role: Role): Promise<void> {
   await expect.poll(() => page.getByTestId('whoami').textContent()).toContain(username);
 }
 
+/** Waits up to `ms` for a teardown step; true when it finished, false (and a line on stderr) when not. */
+async function bounded(step: string, work: Promise<unknown> | undefined, ms: number): Promise<boolean> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([
+    Promise.resolve(work).then(() => true, (e: unknown) => { process.stderr.write(`portal teardown: ${step} failed: ${String(e)}\n`); return true; }),
+    new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); }),
+  ]);
+  clearTimeout(timer);
+  const took = Date.now() - started;
+  if (!done || took > 5_000) process.stderr.write(`portal teardown: ${step} ${done ? `took ${took} ms` : `still running after ${ms} ms; moving on`}\n`);
+  return done;
+}
+
 async function menuOf(page: Page): Promise<string[]> {
   const ids = await page.evaluate<string[]>(`Array.from(document.querySelectorAll('[data-testid^="menu-"]'), (e) => e.getAttribute('data-testid'))`);
   return ids.map((id) => id.replace(/^menu-/, ''));
@@ -189,19 +204,24 @@ describe('the portal in Chromium', () => {
       await core.storage.close();
     }
     running = await startDancu(config);
-    browser = await chromium.launch({
+    // Launched as a server so that teardown can kill the process if a graceful close stalls.
+    server = await chromium.launchServer({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       timeout: 30_000,
     });
+    browser = await chromium.connect(server.wsEndpoint(), { timeout: 30_000 });
   }, 240_000);
 
+  // Each step is bounded on its own, so a browser slow to quit on a loaded machine is killed
+  // rather than failing a suite whose tests all passed, and a slow step is named on stderr.
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await running?.close();
+    await bounded('closing the browser contexts', Promise.all(contexts.map((c) => c.close())), 15_000);
+    await bounded('closing the browser', browser?.close(), 10_000);
+    if (server && !(await bounded('stopping Chromium', server.close(), 10_000))) await server.kill();
+    await bounded('stopping dancu', running?.close(), 30_000);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
+  }, 90_000);
 
   it('serves the portal as hashed chunks kept by the browser, and index.html never cached; a page\'s chunk loads on its first visit', async () => {
     const index = await fetch(`${running.url}/`);
