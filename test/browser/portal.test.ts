@@ -97,8 +97,13 @@ const contexts: BrowserContext[] = [];
 const pages = new Map<Role, Page>();
 const problems: string[] = [];
 
+/** Browser zones: security staff work from a machine set to another zone (UTC), so the suite
+ * shows that times are typed and shown on the province's clock whatever the browser's. */
+const BROWSER_ZONE: Partial<Record<string, string>> = { security: 'UTC' };
+
 async function newPage(label: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
+  const timezoneId = BROWSER_ZONE[label] ?? 'Asia/Ho_Chi_Minh';
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId, reducedMotion: 'reduce' });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -413,7 +418,7 @@ describe('the portal in Chromium', () => {
     await dialog.getByLabel('Mô tả (dữ liệu bị ảnh hưởng, phạm vi, biện pháp đã áp dụng)').fill('Tệp xuất 40 kết quả tra cứu gửi nhầm địa chỉ thư điện tử bên ngoài; đã yêu cầu xóa.');
     // A time in the future is refused by the form before anything is sent.
     const picker = dialog.getByLabel('Thời điểm phát hiện');
-    // Typed as the officer reads the clock: in the browser's zone (the context's, Asia/Ho_Chi_Minh).
+    // Typed as the officer reads the province's clock (Asia/Ho_Chi_Minh), though this browser is set to UTC.
     const typed = (d: Date) => {
       const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
         .formatToParts(d).map((x) => [x.type, x.value]));

@@ -69,3 +69,24 @@ export function today(now = new Date()): string {
   const p = parts(now);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** The UTC offset of the province's zone at instant `ms`, in milliseconds. */
+function offsetAt(ms: number): number {
+  const p = parts(new Date(ms));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time "YYYY-MM-DDTHH:mm" names in the province's zone, whatever the
+ * browser's own zone: what an officer types is read as the province's clock, as times are shown.
+ * Null for text that is not such a time.
+ */
+export function instantOfWallClock(local: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  // Two passes settle the offset on either side of a daylight-saving change.
+  let at = asUtc - offsetAt(asUtc);
+  at = asUtc - offsetAt(at);
+  return new Date(at);
+}

@@ -2,13 +2,12 @@
  * Sự cố dữ liệu cá nhân: personal-data breaches and their 72-hour notification deadline (Luật
  * 91/2025/QH15, NĐ 356/2025/NĐ-CP). The security team records an incident and, once the authority
  * has been notified, the notice; auditors and administrators read. The gateway decides the deadline
- * and the status; the page shows them and counts down. The discovery time is picked on the browser's
- * clock and sent as an instant; times are shown in the gateway's zone (the same in Việt Nam).
+ * and the status; the page shows them and counts down. The discovery time is typed and shown on the
+ * province's clock (the gateway's zone), whatever the browser's own zone, and sent as an instant.
  */
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { describeDuration, SEVERITIES } from '../../../src/core/privacy/breach.js';
 import { may } from '../access';
@@ -19,7 +18,7 @@ import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { useAction } from '../components/useAction';
 import { useApi } from '../components/useApi';
-import { formatDateTime } from '../format';
+import { formatDateTime, instantOfWallClock, today } from '../format';
 import { useLang, type MessageKey } from '../i18n';
 import { useMe } from '../session';
 
@@ -31,6 +30,11 @@ interface NewIncident {
   description: string;
   discoveredAt: Dayjs;
   severity: string;
+}
+
+/** The picked wall-clock time, read on the province's clock. */
+function discoveredInstant(picked: Dayjs): Date | null {
+  return instantOfWallClock(picked.format('YYYY-MM-DDTHH:mm'));
 }
 
 export function IncidentsPage() {
@@ -51,7 +55,7 @@ export function IncidentsPage() {
   });
 
   const add = (v: NewIncident) => submit(
-    () => api.post<Incident>('/api/v1/incidents', { title: v.title.trim(), description: v.description.trim(), severity: v.severity, discoveredAt: v.discoveredAt.toISOString() }),
+    () => api.post<Incident>('/api/v1/incidents', { title: v.title.trim(), description: v.description.trim(), severity: v.severity, discoveredAt: discoveredInstant(v.discoveredAt)!.toISOString() }),
     (created) => {
       setAdding(false);
       void message.success(t('inc.created', { at: formatDateTime(created.notificationDeadline) }));
@@ -157,9 +161,9 @@ export function IncidentsPage() {
           <Form.Item name="discoveredAt" label={t('inc.discoveredAt')}
             rules={[
               { required: true, message: t('common.required') },
-              { validator: (_, v: Dayjs | undefined) => (!v || !v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(t('inc.future')))) },
+              { validator: (_, v: Dayjs | undefined) => (!v || discoveredInstant(v)!.getTime() <= Date.now() ? Promise.resolve() : Promise.reject(new Error(t('inc.future')))) },
             ]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" placeholder="dd/mm/yyyy hh:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 240 }} />
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" placeholder="dd/mm/yyyy hh:mm" disabledDate={(d) => d.format('YYYY-MM-DD') > today()} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item name="severity" label={t('inc.severity')} rules={[{ required: true }]}>
             <Select style={{ width: 240 }} options={SEVERITIES.map((s) => ({ value: s, label: t(`inc.severity.${s}` as MessageKey) }))} />
