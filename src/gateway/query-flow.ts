@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { checkActingUser, checkAppAccess, checkPurpose, type Refusal } from '../core/lookup/admission.js';
 import { DancuError, type ErrorCode } from '../core/errors.js';
 import { checkIdNumber, maskIdNumber } from '../core/id-number.js';
+import { passwordExpired } from '../core/password/index.js';
 import { provinceCap, scopesFor, type ReservationDecision } from '../core/quota/quota.js';
 import { dayKey, minuteKey, yearIn } from '../core/time.js';
 import { idNumberHmac } from '../keys.js';
@@ -19,7 +20,7 @@ import { complianceRefusal } from './compliance-gate.js';
 import { directoryFor } from './fresh-directory.js';
 import { headerValue } from './plugins/app-auth.js';
 import { record } from './record.js';
-import type { GatewayDeps } from './deps.js';
+import { passwordPolicyOf, type GatewayDeps } from './deps.js';
 
 export interface QueryBody {
   idNumber: string;
@@ -78,7 +79,10 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
     if (!appCheck.ok) await refuse(appCheck);
   }
   const user = actor ? await dir.userByUsername(actor) : undefined;
-  const userCheck = checkActingUser(user && { status: user.status, unitId: user.unit_id }, unitId);
+  const userCheck = checkActingUser(user && {
+    status: user.status, unitId: user.unit_id, role: user.role, serviceAccount: user.service_account === 1,
+    passwordExpired: user.password_changed_at !== null && passwordExpired(new Date(user.password_changed_at), now, passwordPolicyOf(deps)),
+  }, unitId);
   if (!userCheck.ok) await refuse(userCheck);
   // R11 then R10: the person acknowledged the rules in force; the request comes from a known, compliant device.
   const complianceCheck = await complianceRefusal(deps, req, user!, now, dir);

@@ -22,8 +22,10 @@ const GOOD: PurposeInput = {
 };
 
 describe('checkActingUser', () => {
-  it('admits an active person of the app’s unit', () => {
-    expect(checkActingUser({ status: 'active', unitId: 3 }, 3)).toEqual({ ok: true });
+  const person = { status: 'active', unitId: 3, role: 'operator', passwordExpired: false, serviceAccount: false };
+
+  it.each(['operator', 'manager'])('admits an active %s of the app’s unit', (role) => {
+    expect(checkActingUser({ ...person, role }, 3)).toEqual({ ok: true });
   });
 
   it('refuses an unknown person as FORBIDDEN', () => {
@@ -31,13 +33,24 @@ describe('checkActingUser', () => {
   });
 
   it.each(['disabled', 'locked', 'pending', 'dormant'])('refuses a person whose account is %s as ACCOUNT_DISABLED', (status) => {
-    const r = checkActingUser({ status, unitId: 3 }, 3);
+    const r = checkActingUser({ ...person, status }, 3);
     expect(r).toMatchObject({ ok: false, code: 'ACCOUNT_DISABLED' });
     if (!r.ok) expect(r.detail).toContain(status);
   });
 
   it('refuses a person of another unit as FORBIDDEN, so an app cannot act for anyone in the province', () => {
-    expect(checkActingUser({ status: 'active', unitId: 4 }, 3)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(checkActingUser({ ...person, unitId: 4 }, 3)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it.each(['admin', 'security', 'auditor'])('refuses to act for a %s, who never looks citizens up, as FORBIDDEN', (role) => {
+    const r = checkActingUser({ ...person, role }, 3);
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    if (!r.ok) expect(r.detail).toContain(role);
+  });
+
+  it('refuses a person whose password is past its maximum age as PASSWORD_EXPIRED, but not a service account (R7, R8)', () => {
+    expect(checkActingUser({ ...person, passwordExpired: true }, 3)).toMatchObject({ ok: false, code: 'PASSWORD_EXPIRED' });
+    expect(checkActingUser({ ...person, passwordExpired: true, serviceAccount: true }, 3)).toEqual({ ok: true });
   });
 });
 

@@ -11,16 +11,33 @@ export const MAX_PURPOSE_LENGTH = 500;
 
 export type Refusal = { ok: false; code: ErrorCode; detail: string };
 
+/**
+ * The roles whose holders look citizens up, in the portal or through a connected system: the
+ * people of a one-stop desk and their heads. Security, audit and administration staff oversee the
+ * door and never pass through it (separation of duties), whoever claims to act for them.
+ */
+export const LOOKUP_ROLES = ['operator', 'manager'] as const;
+
 export interface ActingUser {
   status: string;
   unitId: number;
+  role: string;
+  /** Past its maximum age (R8); a service account's password is not what its system uses. */
+  passwordExpired: boolean;
+  serviceAccount: boolean;
 }
 
-/** The acting person (X-On-Behalf-Of, or the session's) must exist, be active and belong to the unit (R4, R9). */
+/**
+ * The acting person (X-On-Behalf-Of, or the session's) must exist, be active, belong to the unit
+ * and hold a role that looks citizens up (R4, R9), with a password in date (R8): a system cannot
+ * act for someone the portal would not let look anyone up.
+ */
 export function checkActingUser(user: ActingUser | undefined, appUnitId: number): { ok: true } | Refusal {
   if (!user) return { ok: false, code: 'FORBIDDEN', detail: 'acting user unknown' };
   if (user.status !== 'active') return { ok: false, code: 'ACCOUNT_DISABLED', detail: `acting user is ${user.status}` };
   if (user.unitId !== appUnitId) return { ok: false, code: 'FORBIDDEN', detail: 'acting user belongs to another unit' };
+  if (!(LOOKUP_ROLES as readonly string[]).includes(user.role)) return { ok: false, code: 'FORBIDDEN', detail: `acting user's role (${user.role}) does not look citizens up` };
+  if (user.passwordExpired && !user.serviceAccount) return { ok: false, code: 'PASSWORD_EXPIRED', detail: 'acting user\'s password has expired' };
   return { ok: true };
 }
 

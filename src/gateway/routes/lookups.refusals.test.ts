@@ -16,6 +16,13 @@ describe('POST /api/v1/lookups (refused before any quota is spent)', () => {
     const other = await dir.addUnit(storage.db, { code: 'KHAC', name: 'Đơn vị khác', dailyQuota: 10 }, Date.now());
     await dir.addUser(storage.db, { username: 'donvikhac', fullName: 'Cán bộ đơn vị khác', unitId: other.id, role: 'operator', dailyQuota: null, activationCode: 'x', activationExpiresAt: 0 }, Date.now());
     await storage.db.updateTable('users').set({ status: 'active' }).where('username', '=', 'donvikhac').execute();
+    // People of the app's own unit whom the app may still not act for: an auditor, and an operator
+    // whose password was last changed 91 days ago (R8: at least every 3 months).
+    for (const [username, role] of [['kiemtra', 'auditor'], ['quahan', 'operator']] as const) {
+      await dir.addUser(storage.db, { username, fullName: 'Cán bộ thử nghiệm', unitId: s.unitId, role, dailyQuota: null, activationCode: 'x', activationExpiresAt: 0 }, Date.now());
+    }
+    await storage.db.updateTable('users').set({ status: 'active' }).where('username', 'in', ['kiemtra', 'quahan']).execute();
+    await storage.db.updateTable('users').set({ password_changed_at: Date.now() - 91 * 86_400_000 }).where('username', '=', 'quahan').execute();
     await storage.close();
     gw = await startGateway({ storageUrl: url, dataDir, upstreamUrl: sim.url });
   });
@@ -35,6 +42,8 @@ describe('POST /api/v1/lookups (refused before any quota is spent)', () => {
     ['an unknown acting user', { idNumber: idNumber(1) }, { 'x-on-behalf-of': 'khongco' }, 403, 'FORBIDDEN'],
     ['a disabled acting user', { idNumber: idNumber(1) }, { 'x-on-behalf-of': 'nghiviec' }, 403, 'ACCOUNT_DISABLED'],
     ['an acting user of another unit', { idNumber: idNumber(1) }, { 'x-on-behalf-of': 'donvikhac' }, 403, 'FORBIDDEN'],
+    ['an acting auditor, who never looks citizens up', { idNumber: idNumber(1) }, { 'x-on-behalf-of': 'kiemtra' }, 403, 'FORBIDDEN'],
+    ['an acting user whose password expired', { idNumber: idNumber(1) }, { 'x-on-behalf-of': 'quahan' }, 403, 'PASSWORD_EXPIRED'],
     ['an unregistered client version', { idNumber: idNumber(1) }, { 'x-client-version': '9.9.9-tool' }, 403, 'APP_VERSION_NOT_APPROVED'],
     ['a missing client version', { idNumber: idNumber(1) }, { 'x-client-version': '' }, 403, 'APP_VERSION_NOT_APPROVED'],
   ];

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CITIZEN_FIELDS, minimise } from '../../core/lookup/fields.js';
-import { allowedFields } from '../../core/lookup/admission.js';
+import { allowedFields, LOOKUP_ROLES } from '../../core/lookup/admission.js';
 import { DancuError } from '../../core/errors.js';
 import { admit, recordOutcome, reserveQuota } from '../query-flow.js';
 import { record } from '../record.js';
@@ -36,7 +36,7 @@ const SystemHeaders = Type.Object({
 });
 
 /** Systems, and the people of a one-stop desk in the portal; security and audit staff never look citizens up. */
-const access = { apps: true, roles: ['operator', 'manager'] } as const;
+const access = { apps: true, roles: LOOKUP_ROLES } as const;
 
 export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
   return async (app) => {
