@@ -13,7 +13,7 @@ export const ERROR_CATALOGUE = {
   MFA_REQUIRED: { status: 401, vi: 'Cần mã xác thực hai lớp (TOTP)', en: 'A two-factor code (TOTP) is required' },
   FORBIDDEN: { status: 403, vi: 'Không có quyền thực hiện thao tác này', en: 'You may not do this' },
   FIELD_NOT_ALLOWED: { status: 403, vi: 'Trường thông tin yêu cầu không thuộc phạm vi của thủ tục', en: 'A requested field is not allowed for this procedure' },
-  APP_NOT_APPROVED: { status: 403, vi: 'Hệ thống chưa được phê duyệt kết nối bằng văn bản hoặc chưa đến ngày sử dụng', en: 'The system is not approved in writing for connection, or its start date has not come' },
+  APP_NOT_APPROVED: { status: 403, vi: 'Hệ thống, hoặc chức năng đang dùng, chưa được phê duyệt kết nối bằng văn bản hoặc chưa đến ngày sử dụng', en: 'The system, or the function used, is not approved in writing for connection, or its start date has not come' },
   APP_VERSION_NOT_APPROVED: { status: 403, vi: 'Phiên bản phần mềm chưa được phê duyệt', en: 'This software version is not approved' },
   ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa', en: 'The account is disabled' },
   PASSWORD_EXPIRED: { status: 403, vi: 'Mật khẩu đã hết hạn, cần đổi mật khẩu trước', en: 'The password has expired and must be changed first' },

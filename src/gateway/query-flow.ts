@@ -4,7 +4,7 @@
  * recorded before it is sent (R6); nothing is refunded once reserved (R1).
  */
 import type { FastifyRequest } from 'fastify';
-import { checkActingUser, checkAppAccess, checkPurpose, type Refusal } from '../core/lookup/admission.js';
+import { checkActingUser, checkAppAccess, checkAppScope, checkPurpose, checkSecurityLevel, type Refusal } from '../core/lookup/admission.js';
 import { DancuError, type ErrorCode } from '../core/errors.js';
 import { checkIdNumber, maskIdNumber } from '../core/id-number.js';
 import { passwordExpired } from '../core/password/index.js';
@@ -13,6 +13,7 @@ import { dayKey, minuteKey, yearIn } from '../core/time.js';
 import { idNumberHmac } from '../keys.js';
 import { observeUpstream } from '../metrics.js';
 import { effectiveStatusOf, procedureFields } from '../storage/directory.js';
+import { jsonList } from '../storage/registry.js';
 import { draft, type LedgerDraft } from '../storage/ledger-writer.js';
 import type { AppRow, ProcedureRow, UserRow } from '../storage/schema.js';
 import type { UpstreamResult } from '../upstream/client.js';
@@ -68,15 +69,20 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
     throw new DancuError(r.code, r.detail);
   };
 
+  // R2: a build or a function not approved in writing is an unapproved change; its own entry, linked by detail.requestId.
+  const unapprovedChange = (appId: string, what: Record<string, string>) => record(deps, draft({
+    request_id: `${req.id.slice(0, 120)}:change`, category: 'registration', operation: 'registration.unapproved_change', outcome: 'UNAPPROVED_CHANGE', app_id: appId,
+    app_version: base.app_version, actor: base.actor, unit_code: base.unit_code, client_ip: base.client_ip, detail: { severity: 'high', notify: 'security', requestId: req.id, ...what },
+  }));
+
   const dir = await directoryFor(deps, req);
   if (app) {
     const versionStatus = version ? effectiveStatusOf(await dir.versionRow(app.id, version), now.getTime()) : undefined;
     const appCheck = checkAppAccess({ status: app.status, activeFrom: app.active_from, versionStatus }, now.getTime());
-    if (!appCheck.ok && appCheck.code === 'APP_VERSION_NOT_APPROVED') {
-      // R2: a build not approved in writing is an unapproved change; its own entry, linked by detail.requestId.
-      await record(deps, draft({ request_id: `${req.id.slice(0, 120)}:change`, category: 'registration', operation: 'registration.unapproved_change', outcome: 'UNAPPROVED_CHANGE', app_id: app.id, app_version: base.app_version, actor: base.actor, unit_code: base.unit_code, client_ip: base.client_ip, detail: { severity: 'high', notify: 'security', requestId: req.id, versionStatus: versionStatus ?? 'unregistered' } }));
-    }
+    if (!appCheck.ok && appCheck.code === 'APP_VERSION_NOT_APPROVED') await unapprovedChange(app.id, { versionStatus: versionStatus ?? 'unregistered' });
     if (!appCheck.ok) await refuse(appCheck);
+    const levelCheck = checkSecurityLevel(app.security_level ?? null);
+    if (!levelCheck.ok) await refuse(levelCheck);
   }
   const user = actor ? await dir.userByUsername(actor) : undefined;
   const userCheck = checkActingUser(user && {
@@ -91,7 +97,14 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
   const fields = procedure ? procedureFields(procedure) : [];
   const purposeCheck = checkPurpose({ idCheck, procedure: procedure && { fields, active: procedure.active === 1 }, dossierCode: body.dossierCode, purpose: body.purpose });
   if (!purposeCheck.ok) await refuse(purposeCheck);
-  return { base, user: user!, procedure: procedure!, procedureFields: fields, idNumber, unitId, app };
+  let allowed = fields;
+  if (app) {
+    const scope = checkAppScope({ procedures: jsonList(app.procedures_used), fields: jsonList(app.fields_used) }, body.procedureCode, fields);
+    if (!scope.ok && scope.code === 'APP_NOT_APPROVED') await unapprovedChange(app.id, { procedure: body.procedureCode });
+    if (!scope.ok) return refuse(scope);
+    allowed = scope.fields;
+  }
+  return { base, user: user!, procedure: procedure!, procedureFields: allowed, idNumber, unitId, app };
 }
 
 /** Reserves one unit of every quota the call draws on, in the same commit as its ledger entry. */

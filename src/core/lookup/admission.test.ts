@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IdNumberCheck } from '../id-number.js';
-import { DOSSIER_CODE, MAX_PURPOSE_LENGTH, allowedFields, checkActingUser, checkAppAccess, checkPurpose, type PurposeInput } from './admission.js';
+import { DOSSIER_CODE, MAX_PURPOSE_LENGTH, allowedFields, checkActingUser, checkAppScope, checkSecurityLevel, checkAppAccess, checkPurpose, type PurposeInput } from './admission.js';
 import { CITIZEN_FIELDS } from './fields.js';
 
 const VALID_ID: IdNumberCheck = {
@@ -234,5 +234,36 @@ describe('allowedFields', () => {
         }
       }),
     );
+  });
+});
+
+describe('checkSecurityLevel', () => {
+  it.each([[1, false], [2, false], [3, true], [4, true], [5, true], [null, true]] as const)('level %s: admitted %s (Thông tư 46/2022/TT-BCA Art. 6; unrecorded admitted)', (level, admitted) => {
+    const r = checkSecurityLevel(level);
+    expect(r.ok).toBe(admitted);
+    if (!r.ok) expect(r.code).toBe('APP_NOT_APPROVED');
+  });
+});
+
+describe('checkAppScope', () => {
+  const procedureFields = ['idNumber', 'fullName', 'dateOfBirth', 'permanentAddress'];
+
+  it('refuses a procedure the system was not approved to serve as APP_NOT_APPROVED (an unapproved change of function, R2)', () => {
+    const r = checkAppScope({ procedures: ['1.001193'], fields: [] }, '1.004222', procedureFields);
+    expect(r).toMatchObject({ ok: false, code: 'APP_NOT_APPROVED' });
+    if (!r.ok) expect(r.detail).toContain('1.004222');
+  });
+
+  it('gives only the fields of the procedure that the registration also names', () => {
+    expect(checkAppScope({ procedures: ['1.001193'], fields: ['fullName', 'religion', 'dateOfBirth'] }, '1.001193', procedureFields))
+      .toEqual({ ok: true, fields: ['fullName', 'dateOfBirth'] });
+  });
+
+  it('refuses as FIELD_NOT_ALLOWED when none of the procedure\'s fields is approved for the system', () => {
+    expect(checkAppScope({ procedures: ['1.001193'], fields: ['religion'] }, '1.001193', procedureFields)).toMatchObject({ ok: false, code: 'FIELD_NOT_ALLOWED' });
+  });
+
+  it('narrows nothing for a system registered before the registry declared a scope', () => {
+    expect(checkAppScope({ procedures: [], fields: [] }, '1.004222', procedureFields)).toEqual({ ok: true, fields: procedureFields });
   });
 });

@@ -55,6 +55,37 @@ export function checkAppAccess(a: AppAccessInput, nowMs: number): { ok: true } |
   return { ok: true };
 }
 
+/** Thông tư 46/2022/TT-BCA Art. 6: a connecting system is at security level 3 (cấp độ 3) or higher. */
+export const MIN_SECURITY_LEVEL = 3;
+
+/** Thông tư 46 Art. 6 at the door: a system whose recorded security level is below 3 is not used. */
+export function checkSecurityLevel(level: number | null): { ok: true } | Refusal {
+  if (level !== null && level < MIN_SECURITY_LEVEL) return { ok: false, code: 'APP_NOT_APPROVED', detail: `security level ${level} below ${MIN_SECURITY_LEVEL}` };
+  return { ok: true };
+}
+
+/** What a system is registered and approved in writing to serve (R2); empty where never declared. */
+export interface AppScope {
+  procedures: readonly string[];
+  fields: readonly string[];
+}
+
+/**
+ * R2 at the door: a procedure the system was not approved to serve is an unapproved change of
+ * function (APP_NOT_APPROVED), and the citizen fields it receives are those of the procedure that
+ * its registration also names. An empty list narrows nothing: systems registered before the
+ * registry declared no scope. Returns the fields the procedure may give this system.
+ */
+export function checkAppScope(scope: AppScope, procedureCode: string, procedureFields: readonly string[]): { ok: true; fields: string[] } | Refusal {
+  if (scope.procedures.length > 0 && !scope.procedures.includes(procedureCode)) {
+    return { ok: false, code: 'APP_NOT_APPROVED', detail: `procedure ${procedureCode} not approved for this system` };
+  }
+  if (scope.fields.length === 0) return { ok: true, fields: [...procedureFields] };
+  const fields = procedureFields.filter((f) => scope.fields.includes(f));
+  if (fields.length === 0) return { ok: false, code: 'FIELD_NOT_ALLOWED', detail: `no field of procedure ${procedureCode} approved for this system` };
+  return { ok: true, fields };
+}
+
 export interface PurposeInput {
   idCheck: IdNumberCheck;
   procedure: { fields: readonly string[]; active: boolean } | undefined;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotaSummary } from '../../storage/quota-store.js';
 import * as dir from '../../storage/directory.js';
+import { setAppRegistry } from '../../storage/registry.js';
 import { dayKey } from '../../core/time.js';
 import { freshStorage, idNumber, lookupRequest, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
 
@@ -76,6 +77,38 @@ describe('POST /api/v1/lookups (refused before any quota is spent)', () => {
     await gw.storage.db.updateTable('app_versions').set({ active_from: Date.now() - 1000 }).where('version', '=', '1.1.0').execute();
     const later = await gw.app.inject(lookupRequest(s, { idNumber: idNumber(1) }, { 'x-client-version': '1.1.0' }));
     expect(later.statusCode).toBe(200);
+  });
+
+  it('uses a system only as registered (R2): its security level, the procedures it was approved to serve and their fields', async () => {
+    const db = gw.storage.db;
+    if (!(await dir.procedureByCode(db, '1.004222'))) {
+      await dir.addProcedure(db, { code: '1.004222', name: 'Đăng ký kết hôn', fields: ['idNumber', 'fullName', 'religion', 'ethnicity'] }, Date.now());
+    }
+    const { app, key } = await dir.addApp(db, { name: 'Hệ thống hộ tịch', unitId: s.unitId, version: '2.0', approvalDoc: '02/TCT', dailyQuota: null, activeFrom: null }, Date.now());
+    await setAppRegistry(db, app.id, { securityLevel: 3, procedures: ['1.001193'], fields: ['fullName', 'dateOfBirth'] });
+    const registered = { ...s, appKey: key, version: '2.0' };
+    const callsBefore = (await sim.stats()).calls;
+
+    const other = await gw.app.inject(lookupRequest(registered, { idNumber: idNumber(7), procedureCode: '1.004222' }, { 'x-request-id': 'scope-proc-1' }));
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('APP_NOT_APPROVED');
+    // The unapproved change of function is its own entry, for monitoring to alert security.
+    const change = await db.selectFrom('ledger').selectAll().where('request_id', '=', 'scope-proc-1:change').executeTakeFirstOrThrow();
+    expect(change.outcome).toBe('UNAPPROVED_CHANGE');
+    expect(JSON.parse(change.detail!)).toMatchObject({ procedure: '1.004222', severity: 'high' });
+
+    const outside = await gw.app.inject(lookupRequest(registered, { idNumber: idNumber(7), fields: ['gender'] }));
+    expect(outside.json().error.code).toBe('FIELD_NOT_ALLOWED');
+    expect((await sim.stats()).calls).toBe(callsBefore);
+
+    const ok = await gw.app.inject(lookupRequest(registered, { idNumber: idNumber(7) }));
+    expect(ok.statusCode).toBe(200);
+    expect(Object.keys(ok.json().citizen).sort()).toEqual(['dateOfBirth', 'fullName']);
+
+    await setAppRegistry(db, app.id, { securityLevel: 2 });
+    const lowered = await gw.app.inject(lookupRequest(registered, { idNumber: idNumber(7) }));
+    expect(lowered.statusCode).toBe(403);
+    expect(lowered.json().error.code).toBe('APP_NOT_APPROVED');
   });
 
   it('refuses an unknown app key as UNAUTHENTICATED and records the attempt', async () => {
