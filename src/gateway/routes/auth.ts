@@ -155,6 +155,15 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
       return { ok: true };
     });
 
+    /** PASSWORD_POLICY when `password` is one of the account's last `historySize` passwords. */
+    const refuseReused = async (userId: number, password: string): Promise<void> => {
+      for (const old of await accounts.passwordHistory(db, userId, pwPolicy.historySize)) {
+        if (await verifyPassword(old, password)) {
+          throw new DancuError('PASSWORD_POLICY', 'reused', { vi: `Không được dùng lại ${pwPolicy.historySize} mật khẩu gần nhất`, en: `The last ${pwPolicy.historySize} passwords may not be reused` });
+        }
+      }
+    };
+
     const Activate = Type.Object({ username: Type.String({ maxLength: 64 }), code: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false });
     app.post<{ Body: Static<typeof Activate> }>('/api/v1/auth/activate', {
       config: { access: { public: true } },
@@ -170,6 +179,8 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
       if (!user || !codeOk) return failed(req, username, 'auth.activate');
       const rules = checkPasswordRules(req.body.password, { username: user.username, fullName: user.full_name }, pwPolicy);
       if (!rules.ok) throw new DancuError('PASSWORD_POLICY', rules.violations.join(','), { vi: rules.messages.vi.join('; '), en: rules.messages.en.join('; ') });
+      // After a reset, the account's earlier passwords are still history (TCVN 14423: no reuse of the last 10).
+      await refuseReused(user.id, req.body.password);
       await accounts.setPassword(db, user.id, await hashPassword(req.body.password), now);
       await db.updateTable('users').set({ status: 'active', activated_at: now, activation_code_hash: null, activation_expires_at: null }).where('id', '=', user.id).execute();
       await accounts.clearThrottle(db, username);
@@ -187,11 +198,7 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
       if (!(await verifyPassword(user.password_hash ?? DUMMY_HASH, req.body.currentPassword))) return failed(req, p.username, 'auth.password');
       const rules = checkPasswordRules(req.body.newPassword, { username: user.username, fullName: user.full_name }, pwPolicy);
       if (!rules.ok) throw new DancuError('PASSWORD_POLICY', rules.violations.join(','), { vi: rules.messages.vi.join('; '), en: rules.messages.en.join('; ') });
-      for (const old of await accounts.passwordHistory(db, user.id, pwPolicy.historySize)) {
-        if (await verifyPassword(old, req.body.newPassword)) {
-          throw new DancuError('PASSWORD_POLICY', 'reused', { vi: `Không được dùng lại ${pwPolicy.historySize} mật khẩu gần nhất`, en: `The last ${pwPolicy.historySize} passwords may not be reused` });
-        }
-      }
+      await refuseReused(user.id, req.body.newPassword);
       const now = deps.now().getTime();
       await accounts.setPassword(db, user.id, await hashPassword(req.body.newPassword), now);
       const restriction = mfaRequired(p.role, policy) && user.mfa_enabled !== 1 ? 'mfa' : null;

@@ -50,6 +50,19 @@ describe('the account lifecycle', () => {
     expect(again.json().error.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('after a password reset, the new password may not be one of the account\'s last ten (TCVN 14423)', async () => {
+    const unit = (await dir.unitByCode(gw.storage.db, 'STP'))!;
+    await addStaff(gw.storage, { username: 'hotich03', role: 'operator', unitId: unit.id });
+    const reset = await post(admin, '/api/v1/users/hotich03/reset-activation');
+    expect(reset.statusCode).toBe(200);
+    const code = reset.json().activationCode as string;
+    const reused = await gw.app.inject({ method: 'POST', url: '/api/v1/auth/activate', payload: { username: 'hotich03', code, password: GOOD_PASSWORD } });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error.code).toBe('PASSWORD_POLICY');
+    const fresh = await gw.app.inject({ method: 'POST', url: '/api/v1/auth/activate', payload: { username: 'hotich03', code, password: 'Sông-Đà!Chảy7' } });
+    expect(fresh.statusCode).toBe(200);
+  });
+
   it('a unit head cannot request accounts for another unit\'s roles of province scope', async () => {
     const r = await post(manager, '/api/v1/account-requests', { username: 'anninh02', fullName: 'Cán bộ an ninh', role: 'security' });
     expect(r.json().error.code).toBe('FORBIDDEN');
