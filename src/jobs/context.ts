@@ -4,12 +4,12 @@
  * verification. The rules themselves are pure (core/monitoring); this is the shell around them.
  */
 import type { Kysely } from 'kysely';
-import { buildCalendar } from '../core/calendar/index.js';
 import type { ChainBreak } from '../core/ledger/chain.js';
 import { resolveThresholds, type LedgerVerification, type QuotaSnapshot, type RuleContext, type ThresholdOverrides, type UserFacts } from '../core/monitoring/index.js';
 import { provinceCap } from '../core/quota/quota.js';
-import { dayKey, yearIn } from '../core/time.js';
+import { dayKey } from '../core/time.js';
 import { quotaSummary } from '../storage/quota-store.js';
+import { workingCalendar } from '../storage/registry.js';
 import type { Database } from '../storage/schema.js';
 
 export interface MonitorSettings {
@@ -52,12 +52,12 @@ export async function lastVerification(db: Kysely<Database>): Promise<LedgerVeri
 }
 
 export async function ruleContext(db: Kysely<Database>, now: Date, s: MonitorSettings): Promise<RuleContext> {
-  const year = yearIn(now, s.timezone);
-  const [quota, users, ledgerVerification] = await Promise.all([quotaSnapshot(db, now, s), userFacts(db), lastVerification(db)]);
+  // The province's calendar, with the administrators' corrections to each year's days off.
+  const [quota, users, ledgerVerification, calendar] = await Promise.all([quotaSnapshot(db, now, s), userFacts(db), lastVerification(db), workingCalendar(db)]);
   return {
     now,
     timezone: s.timezone,
-    calendar: buildCalendar([year - 1, year, year + 1]),
+    calendar,
     thresholds: resolveThresholds({ ...s.thresholds, workingHours: { ...s.workingHours, ...s.thresholds?.workingHours } }),
     quota,
     users,

@@ -3,6 +3,7 @@ import { addDays } from '../../core/calendar/index.js';
 import { dayKey } from '../../core/time.js';
 import { idNumberHmac } from '../../keys.js';
 import type { Storage } from '../../storage/db.js';
+import { deleteCalendarOverride, putCalendarOverride } from '../../storage/registry.js';
 import { freshStorage, idNumber, lookupRequest, seedBasics, startGateway, startSimulator, type Seeded, type SimulatorHandle, type TestGateway } from '../../../test/support/harness.js';
 import { addStaff, sessionHeaders } from '../../../test/support/staff.js';
 
@@ -82,6 +83,24 @@ describe('data-subject reports (Luật 91/2025/QH15: who processed my data)', ()
     expect(JSON.parse(entry.detail!)).toMatchObject({ format: 'json', entries: lookupsOfA.length });
     const all = JSON.stringify(await gw.storage.db.selectFrom('ledger').selectAll().execute());
     expect(all).not.toContain(A);
+  });
+
+  it('counts the 2-working-day acknowledgement on the province\'s calendar, with the administrators\' corrections', async () => {
+    const today = dayKey(new Date(), 'Asia/Ho_Chi_Minh');
+    const before = (await reportOf('kiemtra01', A, { requestReceivedOn: today })).json().request.acknowledgeBy as string;
+    // The administrators declare the next seven days off (say, a decreed closure): the deadline moves past them.
+    const closure = Array.from({ length: 7 }, (_, i) => addDays(today, i + 1));
+    const years = [...new Set(closure.map((d) => Number(d.slice(0, 4))))];
+    for (const y of years) {
+      await putCalendarOverride(gw.storage.db, y, { daysOff: closure.filter((d) => d.startsWith(`${y}-`)).map((date) => ({ date, label: 'Nghỉ theo quyết định' })), workingSaturdays: [] }, 'quantri', Date.now());
+    }
+    try {
+      const after = (await reportOf('kiemtra01', A, { requestReceivedOn: today })).json().request.acknowledgeBy as string;
+      expect(after > closure[6]!).toBe(true);
+      expect(after > before).toBe(true);
+    } finally {
+      for (const y of years) await deleteCalendarOverride(gw.storage.db, y);
+    }
   });
 
   it('gives an empty report for a number nobody looked up', async () => {

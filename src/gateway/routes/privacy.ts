@@ -10,7 +10,8 @@
 import type { IncidentView } from '../../api-views.js';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { addDays, buildCalendar, isValidCivilDate } from '../../core/calendar/index.js';
+import { addDays, isValidCivilDate } from '../../core/calendar/index.js';
+import { workingCalendar } from '../../storage/registry.js';
 import { DancuError } from '../../core/errors.js';
 import { maskIdNumber } from '../../core/id-number.js';
 import { DOSSIER_CODE } from '../../core/lookup/admission.js';
@@ -141,8 +142,8 @@ export function privacyRoutes(deps: GatewayDeps): FastifyPluginAsync {
       if (!isValidCivilDate(body.requestReceivedOn) || body.requestReceivedOn > today) {
         throw new DancuError('INVALID_REQUEST', 'bad request date', { vi: 'Ngày nhận yêu cầu không hợp lệ hoặc ở tương lai', en: 'The request date is invalid or in the future' });
       }
-      const year = Number(today.slice(0, 4));
-      request = requestTimeliness(body.requestReceivedOn, today, buildCalendar([year - 1, year, year + 1]));
+      // The province's calendar, with the administrators' corrections to each year's days off.
+      request = requestTimeliness(body.requestReceivedOn, today, await workingCalendar(db));
     }
     const idHmac = idNumberHmac(deps.keys, idNumber);
     const hold = activeHold(await store.holdsOf(db, idHmac), now());
