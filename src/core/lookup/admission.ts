@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../errors.js';
 import type { IdNumberCheck } from '../id-number.js';
+import { MIN_CONNECTION_SECURITY_LEVEL } from '../registry/types.js';
 
 /** INTERFACE: a dossier code is 1–64 characters of letters, digits and `. - _ /`. */
 export const DOSSIER_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
@@ -55,12 +56,9 @@ export function checkAppAccess(a: AppAccessInput, nowMs: number): { ok: true } |
   return { ok: true };
 }
 
-/** Thông tư 46/2022/TT-BCA Art. 6: a connecting system is at security level 3 (cấp độ 3) or higher. */
-export const MIN_SECURITY_LEVEL = 3;
-
-/** Thông tư 46 Art. 6 at the door: a system whose recorded security level is below 3 is not used. */
+/** Thông tư 46/2022/TT-BCA Art. 6 at the door: a system whose recorded security level is below 3 is not used. */
 export function checkSecurityLevel(level: number | null): { ok: true } | Refusal {
-  if (level !== null && level < MIN_SECURITY_LEVEL) return { ok: false, code: 'APP_NOT_APPROVED', detail: `security level ${level} below ${MIN_SECURITY_LEVEL}` };
+  if (level !== null && level < MIN_CONNECTION_SECURITY_LEVEL) return { ok: false, code: 'APP_NOT_APPROVED', detail: `security level ${level} below ${MIN_CONNECTION_SECURITY_LEVEL}` };
   return { ok: true };
 }
 

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { checkAttachmentBytes, decodeBase64, decodeText, formatOf, MAX_ATTACHMENT_BYTES, scanDocumentText, zipUncompressedTotal } from './attachment.js';
+import { checkAttachmentBytes, decodeBase64, decodeText, DOCX_SIDE_PARTS, formatOf, MAX_ATTACHMENT_BYTES, scanDocumentText, wordXmlText, zipUncompressedTotal } from './attachment.js';
 
 describe('accepted attachments', () => {
   it('knows PDF, DOCX and plain text by media type, parameters and case aside', () => {
@@ -58,5 +58,20 @@ describe('scanDocumentText (R5)', () => {
 
   it('marks a document without text as not checked', () => {
     expect(scanDocumentText(' \n ')).toEqual({ verdict: 'no_text' });
+  });
+});
+
+describe('wordXmlText', () => {
+  it('gives a line per paragraph, joining runs and decoding entities', () => {
+    const xml = '<w:hdr><w:p><w:r><w:t>TỐI</w:t></w:r><w:r><w:t xml:space="preserve"> MẬT</w:t></w:r></w:p>'
+      + '<w:p><w:r><w:t>Số: 16/BC &amp; &#7889;&#x1EA0;</w:t></w:r><w:r><w:tab/><w:t>x</w:t></w:r></w:p><w:p/></w:hdr>';
+    expect(wordXmlText(xml)).toBe('TỐI MẬT\nSố: 16/BC & ốẠ\tx');
+  });
+
+  it('names the parts mammoth leaves out: headers, footers, notes and comments', () => {
+    for (const part of ['word/header1.xml', 'word/header12.xml', 'word/footer2.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml']) {
+      expect(DOCX_SIDE_PARTS.test(part)).toBe(true);
+    }
+    for (const part of ['word/document.xml', 'word/styles.xml', 'word/headers.xml', 'customXml/header1.xml']) expect(DOCX_SIDE_PARTS.test(part)).toBe(false);
   });
 });

@@ -49,6 +49,34 @@ export function decodeText(bytes: Uint8Array): string | null {
 }
 
 /**
+ * The parts of a DOCX besides the body that can carry text: page headers and footers (where a
+ * secrecy stamp usually sits), foot- and endnotes, comments. mammoth's raw text leaves them out.
+ */
+export const DOCX_SIDE_PARTS = /^word\/(?:header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The text of a WordprocessingML part, a line per paragraph: the runs' `w:t` texts joined, tabs
+ * and breaks as spaces and lines, XML entities decoded. Enough to scan for a marking, not to render.
+ */
+export function wordXmlText(xml: string): string {
+  return xml.split(/<\/w:p>/).map((paragraph) => {
+    let line = '';
+    for (const m of paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) {
+      if (m[2] === 'tab') line += '\t';
+      else if (m[2]) line += '\n';
+      else line += m[1]!;
+    }
+    return line.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(\w+));/g, (whole, dec?: string, hex?: string, name?: string) => {
+      const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
+      if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      return XML_ENTITIES[name!] ?? whole;
+    });
+  }).filter((l) => l.length > 0).join('\n');
+}
+
+/**
  * Sum of the uncompressed sizes in a ZIP's central directory; null when it cannot be read, or is
  * ZIP64 (sizes beyond 4 GiB have no place in a 5 MB report).
  */

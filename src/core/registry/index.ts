@@ -6,6 +6,6 @@ export { approvalDocText, effectsOf, type Effects } from './effects.js';
 export { workingDaysLeft } from './countdown.js';
 export { decideAppStatus, type AppAction } from './app-status.js';
 export {
-  ATTACHMENT_KINDS, checkAttachmentBytes, decodeBase64, decodeText, formatOf, MAX_ATTACHMENT_BYTES, MAX_BASE64_CHARS, MAX_UNZIPPED_BYTES, MEDIA_TYPES,
-  scanDocumentText, zipUncompressedTotal, type AttachmentKind, type BytesCheck, type DocumentFormat, type ScanVerdict,
+  ATTACHMENT_KINDS, checkAttachmentBytes, decodeBase64, decodeText, DOCX_SIDE_PARTS, formatOf, MAX_ATTACHMENT_BYTES, MAX_BASE64_CHARS, MAX_UNZIPPED_BYTES, MEDIA_TYPES,
+  scanDocumentText, wordXmlText, zipUncompressedTotal, type AttachmentKind, type BytesCheck, type DocumentFormat, type ScanVerdict,
 } from './attachment.js';

@@ -2,16 +2,17 @@
  * Attachments of a request (R2: the written report, the security test report), stored with their
  * SHA-256. R5: a document bearing a state-secret marking is never stored. The global guard scans
  * JSON strings, but base64 content is not text: the document's text is extracted here (plain text
- * decoded, DOCX through mammoth, PDF through pdfjs) and scanned; a marking refuses the upload and
+ * decoded, DOCX through mammoth with its headers, footers, notes and comments, PDF through pdfjs) and scanned; a marking refuses the upload and
  * the ledger records only the level and the rule. A document whose text cannot be read is refused
  * (it cannot be checked), except a PDF without a text layer (a scan), stored as "not checked".
  */
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import JSZip from 'jszip';
 import { DancuError } from '../../core/errors.js';
 import {
-  ATTACHMENT_KINDS, checkAttachmentBytes, decodeBase64, decodeText, formatOf, MAX_BASE64_CHARS, MEDIA_TYPES, scanDocumentText, type DocumentFormat,
+  ATTACHMENT_KINDS, checkAttachmentBytes, decodeBase64, decodeText, DOCX_SIDE_PARTS, formatOf, MAX_BASE64_CHARS, MEDIA_TYPES, scanDocumentText, wordXmlText, type DocumentFormat,
 } from '../../core/registry/index.js';
 import { draft } from '../../storage/ledger-writer.js';
 import * as reg from '../../storage/registry.js';
@@ -46,7 +47,12 @@ export async function extractText(bytes: Buffer, format: DocumentFormat): Promis
     if (format === 'text') return decodeText(bytes);
     if (format === 'docx') {
       const mammoth = (await import('mammoth')).default;
-      return (await mammoth.extractRawText({ buffer: bytes })).value;
+      const body = (await mammoth.extractRawText({ buffer: bytes })).value;
+      // A stamp in a page header or footer is not in mammoth's text: those parts are read too.
+      const zip = await JSZip.loadAsync(bytes);
+      const sides: string[] = [];
+      for (const name of Object.keys(zip.files).filter((n) => DOCX_SIDE_PARTS.test(n)).sort()) sides.push(wordXmlText(await zip.file(name)!.async('string')));
+      return [...sides, body].join('\n');
     }
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;

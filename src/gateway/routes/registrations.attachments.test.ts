@@ -22,12 +22,16 @@ async function pdf(lines: string[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function docx(paragraphs: string[]): Promise<Buffer> {
+/** A DOCX of these paragraphs; `header`, when given, is the page header's text (where a stamp sits). */
+async function docx(paragraphs: string[], header?: string): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
   const body = paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  if (header !== undefined) {
+    zip.file('word/header1.xml', `<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">${header}</w:t></w:r></w:p></w:hdr>`);
+  }
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
@@ -76,6 +80,7 @@ describe('attachments of a request', () => {
   it.each([
     ['plain text', async () => Buffer.from(MARKED.join('\n')), MEDIA_TYPES.text, 'TUYET_MAT', 'STAMP_LINE'],
     ['a DOCX', async () => docx(['Số: 16/BC', 'Độ mật: Tối mật', 'Báo cáo']), MEDIA_TYPES.docx, 'TOI_MAT', 'CLASSIFICATION_FIELD'],
+    ['a DOCX stamped in its page header', async () => docx(REPORT, 'TỐI MẬT'), MEDIA_TYPES.docx, 'TOI_MAT', 'STAMP_LINE'],
     ['a PDF', async () => pdf(MARKED), MEDIA_TYPES.pdf, 'TUYET_MAT', 'STAMP_LINE'],
   ])('never stores %s bearing a state-secret marking, and records only the level and the rule', async (_what, make, mediaType, level, rule) => {
     const before = (await stored()).length;
