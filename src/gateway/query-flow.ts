@@ -38,7 +38,11 @@ export interface Admitted {
   idNumber: string;
   unitId: number;
   app: AppRow | null;
+  /** DOMAIN §5: a number whose prefix is neither a province nor known is "cannot verify", said in the answer. */
+  idNumberCheck: IdNumberCheckView;
 }
+
+export type IdNumberCheckView = { status: 'valid' } | { status: 'unverifiable'; reason: 'UNKNOWN_PREFIX' };
 
 const clip = (s: string | undefined, n: number): string | null => (s === undefined ? null : s.slice(0, n));
 
@@ -104,7 +108,8 @@ export async function admit(deps: GatewayDeps, req: FastifyRequest, body: QueryB
     if (!scope.ok) return refuse(scope);
     allowed = scope.fields;
   }
-  return { base, user: user!, procedure: procedure!, procedureFields: allowed, idNumber, unitId, app };
+  const idNumberCheck: IdNumberCheckView = idCheck.status === 'unverifiable' ? { status: 'unverifiable', reason: idCheck.reason } : { status: 'valid' };
+  return { base, user: user!, procedure: procedure!, procedureFields: allowed, idNumber, unitId, app, idNumberCheck };
 }
 
 /** Reserves one unit of every quota the call draws on, in the same commit as its ledger entry. */

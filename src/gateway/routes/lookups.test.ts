@@ -28,6 +28,15 @@ describe('POST /api/v1/lookups (allowed)', () => {
     expect(body.citizen.dateOfBirth).toMatch(/^1985-/);
     expect(body.quota).toEqual({ unitRemaining: 99, provinceRemaining: 9499 });
     expect(body.requestId).toBe(r.headers['x-request-id']);
+    expect(body.idNumberCheck).toEqual({ status: 'valid' });
+  });
+
+  it('says when a number cannot be verified (an unknown prefix, e.g. a birth registered abroad) rather than accepting it silently', async () => {
+    const r = await gw.app.inject(lookupRequest(s, { idNumber: idNumber(5, '003') }, { 'x-request-id': 'req-unverifiable-1' }));
+    expect(r.statusCode).toBe(200);
+    expect(r.json().idNumberCheck).toEqual({ status: 'unverifiable', reason: 'UNKNOWN_PREFIX' });
+    const entries = await gw.storage.db.selectFrom('ledger').select('detail').where('request_id', '=', 'req-unverifiable-1').execute();
+    for (const e of entries) expect(JSON.parse(e.detail!)).toMatchObject({ idPrefix: 'unverifiable' });
   });
 
   it('returns only the requested fields when a list is given', async () => {

@@ -30,6 +30,11 @@ const VerificationBody = Type.Object({
 
 const Citizen = Type.Object(Object.fromEntries(CITIZEN_FIELDS.map((f) => [f, Type.Optional(Type.Union([Type.String(), Type.Null()]))])), { additionalProperties: false });
 const Quota = Type.Object({ unitRemaining: Type.Integer(), provinceRemaining: Type.Integer() });
+/** Whether the number could be checked: an unknown prefix (a birth registered abroad, say) is "unverifiable", never silently valid. */
+const IdNumberCheck = Type.Union([
+  Type.Object({ status: Type.Literal('valid') }, { additionalProperties: false }),
+  Type.Object({ status: Type.Literal('unverifiable'), reason: Type.Literal('UNKNOWN_PREFIX') }, { additionalProperties: false }),
+], { description: 'Kết quả kiểm tra cấu trúc số định danh: unverifiable khi mã nơi đăng ký khai sinh không xác định được' });
 const SystemHeaders = Type.Object({
   'x-on-behalf-of': Type.Optional(Type.String({ description: 'Tên đăng nhập của cán bộ thực hiện' })),
   'x-client-version': Type.Optional(Type.String({ description: 'Phiên bản phần mềm đã được phê duyệt' })),
@@ -38,13 +43,16 @@ const SystemHeaders = Type.Object({
 /** Systems, and the people of a one-stop desk in the portal; security and audit staff never look citizens up. */
 const access = { apps: true, roles: LOOKUP_ROLES } as const;
 
+/** What is left today of the unit's allocation and of the province's cap, after this call. */
+const quotaView = (remaining: Readonly<Record<string, number>>, unitId: number) => ({ unitRemaining: remaining[`unit:${unitId}`] ?? 0, provinceRemaining: remaining['province'] ?? 0 });
+
 export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Body: Static<typeof LookupBody> }>('/api/v1/lookups', {
       config: { access },
       schema: {
         tags: ['lookups'], summary: 'Tra cứu thông tin công dân', security: [{ appKey: [] }, { session: [] }], headers: SystemHeaders, body: LookupBody,
-        response: { 200: Type.Object({ requestId: Type.String(), citizen: Citizen, quota: Quota }), '4xx': ErrorResponse, '5xx': ErrorResponse },
+        response: { 200: Type.Object({ requestId: Type.String(), citizen: Citizen, quota: Quota, idNumberCheck: IdNumberCheck }), '4xx': ErrorResponse, '5xx': ErrorResponse },
       },
     }, async (req) => {
       const a = await admit(deps, req, req.body, 'lookup', req.body.fields);
@@ -60,7 +68,8 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
       return {
         requestId: req.id,
         citizen: citizen!,
-        quota: { unitRemaining: decision.remaining[`unit:${a.unitId}`] ?? 0, provinceRemaining: decision.remaining['province'] ?? 0 },
+        quota: quotaView(decision.remaining, a.unitId),
+        idNumberCheck: a.idNumberCheck,
       };
     });
 
@@ -69,7 +78,7 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
       schema: {
         tags: ['lookups'], summary: 'Xác thực thông tin công dân (chỉ trả lời khớp/không khớp)', security: [{ appKey: [] }, { session: [] }], headers: SystemHeaders, body: VerificationBody,
         response: {
-          200: Type.Object({ requestId: Type.String(), match: Type.Object({ idNumber: Type.Boolean(), fullName: Type.Boolean(), dateOfBirth: Type.Boolean() }), quota: Quota }),
+          200: Type.Object({ requestId: Type.String(), match: Type.Object({ idNumber: Type.Boolean(), fullName: Type.Boolean(), dateOfBirth: Type.Boolean() }), quota: Quota, idNumberCheck: IdNumberCheck }),
           '4xx': ErrorResponse, '5xx': ErrorResponse,
         },
       },
@@ -86,7 +95,8 @@ export function lookupRoutes(deps: GatewayDeps): FastifyPluginAsync {
       return {
         requestId: req.id,
         match: { idNumber: m['idNumber'] === true, fullName: m['fullName'] === true, dateOfBirth: m['dateOfBirth'] === true },
-        quota: { unitRemaining: decision.remaining[`unit:${a.unitId}`] ?? 0, provinceRemaining: decision.remaining['province'] ?? 0 },
+        quota: quotaView(decision.remaining, a.unitId),
+        idNumberCheck: a.idNumberCheck,
       };
     });
   };
