@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../errors.js';
 import type { IdNumberCheck } from '../id-number.js';
-import { MIN_CONNECTION_SECURITY_LEVEL } from '../registry/types.js';
+import { MIN_CONNECTION_SECURITY_LEVEL } from '../registry/security-level.js';
 
 /** INTERFACE: a dossier code is 1–64 characters of letters, digits and `. - _ /`. */
 export const DOSSIER_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;

@@ -20,12 +20,7 @@ export const OPEN_STATUSES: readonly RegistrationStatus[] = ['submitted', 'under
 export const DECIDING_ROLES = ['security', 'admin'] as const satisfies readonly Role[];
 export type DecidingRole = (typeof DECIDING_ROLES)[number];
 
-/**
- * Thông tư 46/2022/TT-BCA Art. 6 [V]: a system connecting to the population database must be
- * security level (cấp độ) 3 or higher. Levels run 1–5 (Thông tư 12/2022/TT-BTTTT).
- */
-export const MIN_CONNECTION_SECURITY_LEVEL = 3;
-export const MAX_SECURITY_LEVEL = 5;
+export { MAX_SECURITY_LEVEL, MIN_CONNECTION_SECURITY_LEVEL } from './security-level.js';
 
 /** The person acting, as the session names them. */
 export interface Actor {
