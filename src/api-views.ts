@@ -36,13 +36,21 @@ export interface QuotaLine {
   remaining: number;
 }
 
+/** Use against a cap that may not exist (a person or system limited only by the unit and province). */
+export interface OpenQuotaLine {
+  used: number;
+  cap: number | null;
+  remaining: number | null;
+}
+
 export interface QuotaSummary {
   day: string;
   threshold: number;
   province: QuotaLine;
   units: Array<QuotaLine & { code: string; name: string }>;
-  users: Array<QuotaLine & { username: string; unitCode: string }>;
-  apps: Array<QuotaLine & { id: string; name: string; unitCode: string }>;
+  /** Each person and system with a cap of their own or with use today; no cap: cap and remaining null. */
+  users: Array<OpenQuotaLine & { username: string; unitCode: string }>;
+  apps: Array<OpenQuotaLine & { id: string; name: string; unitCode: string }>;
 }
 
 /** An alert as shown (presenters/alert.ts): evidence carries masked ID numbers at most. */

@@ -1,27 +1,31 @@
-/** Today's quota use for the province, each unit, and each person and app with a cap (R1). */
+/** Today's quota use for the province, each unit, and each person and app with a cap or with use today (R1). */
 import type { Kysely } from 'kysely';
-import type { QuotaLine, QuotaSummary } from '../api-views.js';
+import type { OpenQuotaLine, QuotaLine, QuotaSummary } from '../api-views.js';
 import type { Database } from './schema.js';
 
 const line = (used: number, cap: number): QuotaLine => ({ used, cap, remaining: Math.max(0, cap - used) });
+const openLine = (used: number, cap: number | null): OpenQuotaLine => (cap === null ? { used, cap: null, remaining: null } : line(used, cap));
 
 export async function quotaSummary(db: Kysely<Database>, day: string, threshold: number, cap: number): Promise<QuotaSummary> {
   const counters = new Map(
     (await db.selectFrom('quota_counters').select(['scope', 'used']).where('day', '=', day).where('scope', 'not like', 'rate:%').execute())
       .map((r) => [r.scope, r.used]),
   );
+  const shown = (scope: string, dailyQuota: number | null) => dailyQuota !== null || (counters.get(scope) ?? 0) > 0;
   const units = await db.selectFrom('units').select(['id', 'code', 'name', 'daily_quota']).orderBy('code').execute();
-  const users = await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'users.username', 'users.daily_quota', 'units.code']).where('users.daily_quota', 'is not', null).orderBy('users.username').execute();
-  const apps = await db.selectFrom('apps').innerJoin('units', 'units.id', 'apps.unit_id')
-    .select(['apps.id', 'apps.name', 'apps.daily_quota', 'units.code']).where('apps.daily_quota', 'is not', null).orderBy('apps.name').execute();
+  const users = (await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.username', 'users.daily_quota', 'units.code']).orderBy('users.username').execute())
+    .filter((u) => shown(`user:${u.id}`, u.daily_quota));
+  const apps = (await db.selectFrom('apps').innerJoin('units', 'units.id', 'apps.unit_id')
+    .select(['apps.id', 'apps.name', 'apps.daily_quota', 'units.code']).orderBy('apps.name').execute())
+    .filter((a) => shown(`app:${a.id}`, a.daily_quota));
   return {
     day,
     threshold,
     province: line(counters.get('province') ?? 0, cap),
     units: units.map((u) => ({ code: u.code, name: u.name, ...line(counters.get(`unit:${u.id}`) ?? 0, u.daily_quota) })),
-    users: users.map((u) => ({ username: u.username, unitCode: u.code, ...line(counters.get(`user:${u.id}`) ?? 0, u.daily_quota ?? 0) })),
-    apps: apps.map((a) => ({ id: a.id, name: a.name, unitCode: a.code, ...line(counters.get(`app:${a.id}`) ?? 0, a.daily_quota ?? 0) })),
+    users: users.map((u) => ({ username: u.username, unitCode: u.code, ...openLine(counters.get(`user:${u.id}`) ?? 0, u.daily_quota) })),
+    apps: apps.map((a) => ({ id: a.id, name: a.name, unitCode: a.code, ...openLine(counters.get(`app:${a.id}`) ?? 0, a.daily_quota) })),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The quota decisions of R1: the province cap, the scopes a call draws on, and reservation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { counterKey, provinceCap, reserve, scopesFor, splitCounterKey, type QuotaScope, type ReservationRequest, type ScopeInputs } from './quota.js';
+import { counterKey, provinceCap, reserve, scopesFor, splitCounterKey, UNCAPPED, type QuotaScope, type ReservationRequest, type ScopeInputs } from './quota.js';
 
 const DAY = '2026-11-24';
 
@@ -70,30 +70,37 @@ describe('provinceCap', () => {
 });
 
 describe('scopesFor', () => {
-  it('puts the per-person rate scope first, then the province and the unit', () => {
+  it('puts the per-person rate scope first, then the province, the unit and the person', () => {
     const req = scopesFor(baseInputs);
     expect(req.day).toBe(DAY);
     expect(req.scopes).toEqual([
       { scope: `rate:42:${baseInputs.minute}`, cap: 30, code: 'RATE_LIMITED' },
       { scope: 'province', cap: 9500, code: 'QUOTA_EXCEEDED' },
       { scope: 'unit:7', cap: 400, code: 'QUOTA_EXCEEDED' },
+      { scope: 'user:42', cap: UNCAPPED, code: 'QUOTA_EXCEEDED' },
     ]);
   });
 
-  it('adds a user scope only when the user has a daily cap', () => {
+  it('counts the person with the daily cap when there is one, and without a limit otherwise', () => {
     const withCap = scopesFor({ ...baseInputs, user: { id: 42, dailyQuota: 50 } });
-    expect(withCap.scopes.map((s) => s.scope)).toContain('user:42');
     expect(withCap.scopes.find((s) => s.scope === 'user:42')).toEqual({ scope: 'user:42', cap: 50, code: 'QUOTA_EXCEEDED' });
-    expect(scopesFor(baseInputs).scopes.some((s) => s.scope.startsWith('user:'))).toBe(false);
+    expect(scopesFor(baseInputs).scopes.find((s) => s.scope === 'user:42')?.cap).toBe(UNCAPPED);
   });
 
-  it('adds an app scope only when there is an app and it has a daily cap', () => {
+  it('counts the app when there is one, with its daily cap or without a limit', () => {
     const noApp = scopesFor({ ...baseInputs, app: null });
     const uncapped = scopesFor({ ...baseInputs, app: { id: 'hs-tthc', dailyQuota: null } });
     const capped = scopesFor({ ...baseInputs, app: { id: 'hs-tthc', dailyQuota: 200 } });
     expect(noApp.scopes.some((s) => s.scope.startsWith('app:'))).toBe(false);
-    expect(uncapped.scopes.some((s) => s.scope.startsWith('app:'))).toBe(false);
+    expect(uncapped.scopes.find((s) => s.scope === 'app:hs-tthc')?.cap).toBe(UNCAPPED);
     expect(capped.scopes.find((s) => s.scope === 'app:hs-tthc')).toEqual({ scope: 'app:hs-tthc', cap: 200, code: 'QUOTA_EXCEEDED' });
+  });
+
+  it('never refuses on an uncapped scope, however much it has counted', () => {
+    const used = new Map([[counterKey(DAY, 'user:42'), 1_000_000]]);
+    const d = reserve(used, scopesFor({ ...baseInputs, provinceCap: 2_000_000, unit: { id: 7, dailyQuota: 2_000_000 } }), false);
+    expect(d.granted).toBe(true);
+    expect(used.get(counterKey(DAY, 'user:42'))).toBe(1_000_001);
   });
 
   it('treats a cap of zero as a cap, so such a user or app is refused rather than unlimited', () => {

@@ -43,6 +43,9 @@ export interface ScopeInputs {
   readonly userPerMinute: number;
 }
 
+/** The cap of a scope that is counted but never refuses (a person or system without a cap of its own). */
+export const UNCAPPED = Number.POSITIVE_INFINITY;
+
 /** Every counter one upstream call draws on, most specific refusal first (rate, then quotas). */
 export function scopesFor(i: ScopeInputs): ReservationRequest {
   const scopes: QuotaScope[] = [
@@ -50,8 +53,10 @@ export function scopesFor(i: ScopeInputs): ReservationRequest {
     { scope: 'province', cap: i.provinceCap, code: 'QUOTA_EXCEEDED' },
     { scope: `unit:${i.unit.id}`, cap: i.unit.dailyQuota, code: 'QUOTA_EXCEEDED' },
   ];
-  if (i.user.dailyQuota !== null) scopes.push({ scope: `user:${i.user.id}`, cap: i.user.dailyQuota, code: 'QUOTA_EXCEEDED' });
-  if (i.app && i.app.dailyQuota !== null) scopes.push({ scope: `app:${i.app.id}`, cap: i.app.dailyQuota, code: 'QUOTA_EXCEEDED' });
+  // The person's and the system's use is counted whether or not they have a cap of their own, so
+  // that today's use of each can be shown (GET /api/v1/quota); without a cap, the scope never refuses.
+  scopes.push({ scope: `user:${i.user.id}`, cap: i.user.dailyQuota ?? UNCAPPED, code: 'QUOTA_EXCEEDED' });
+  if (i.app) scopes.push({ scope: `app:${i.app.id}`, cap: i.app.dailyQuota ?? UNCAPPED, code: 'QUOTA_EXCEEDED' });
   return { day: i.day, scopes };
 }
 

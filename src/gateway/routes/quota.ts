@@ -8,12 +8,17 @@ import { ROLES } from '../access.js';
 import type { GatewayDeps } from '../deps.js';
 
 const Line = { used: Type.Integer(), cap: Type.Integer(), remaining: Type.Integer() };
+/** A person or system without a cap of its own: cap and remaining null (only the unit and province limit it). */
+const OpenLine = { used: Type.Integer(), cap: Type.Union([Type.Integer(), Type.Null()]), remaining: Type.Union([Type.Integer(), Type.Null()]) };
 const QuotaView = Type.Object({
   day: Type.String(), threshold: Type.Integer(), province: Type.Object(Line),
   units: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...Line })),
-  users: Type.Array(Type.Object({ username: Type.String(), unitCode: Type.String(), ...Line })),
-  apps: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), unitCode: Type.String(), ...Line })),
+  users: Type.Array(Type.Object({ username: Type.String(), unitCode: Type.String(), ...OpenLine })),
+  apps: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), unitCode: Type.String(), ...OpenLine })),
 });
+
+/** Province-wide oversight sees every person and system; a unit's people and systems see their own unit's. */
+const OVERSIGHT_ROLES: readonly string[] = ['admin', 'security', 'auditor'];
 
 export function quotaRoutes(deps: GatewayDeps): FastifyPluginAsync {
   const c = deps.config;
@@ -21,7 +26,13 @@ export function quotaRoutes(deps: GatewayDeps): FastifyPluginAsync {
     app.get('/api/v1/quota', {
       config: { access: { apps: true, roles: ROLES } },
       schema: { tags: ['quota'], summary: 'Hạn mức tra cứu hôm nay', response: { 200: QuotaView } },
-    }, async () => quotaSummary(deps.storage.db, dayKey(deps.now(), c.timezone), c.upstreamDailyThreshold, provinceCap(c.upstreamDailyThreshold, c.quotaSafetyMargin)));
+    }, async (req) => {
+      const q = await quotaSummary(deps.storage.db, dayKey(deps.now(), c.timezone), c.upstreamDailyThreshold, provinceCap(c.upstreamDailyThreshold, c.quotaSafetyMargin));
+      const p = req.principal;
+      if (p.kind === 'staff' && OVERSIGHT_ROLES.includes(p.role)) return q;
+      const own = p.kind === 'anonymous' ? null : p.unitCode;
+      return { ...q, users: q.users.filter((u) => u.unitCode === own), apps: q.apps.filter((a) => a.unitCode === own) };
+    });
 
     app.get('/api/v1/stats/today', {
       config: { access: { roles: ROLES } },

@@ -206,8 +206,9 @@ export const en: Record<MessageKey, string> = {
   'quotas.overAllocated': 'Allocations exceed the province quota: when units are busy together, some lookups will be refused by the province cap.',
   'quotas.dailyQuota': 'Daily quota',
   'quotas.usedToday': 'Used today',
-  'quotas.usersTitle': 'Per-officer quotas',
-  'quotas.appsTitle': 'Per-system quotas',
+  'quotas.usersTitle': 'Officers: lookups today and own quotas',
+  'quotas.noOwnCap': 'No quota of their own',
+  'quotas.appsTitle': 'Connected systems: lookups today and own quotas',
   'quotas.setFor': 'Daily quota of {unit}',
 
   'units.title': 'Units',

@@ -207,8 +207,9 @@ export const vi = {
   'quotas.overAllocated': 'Tổng phân bổ vượt hạn mức toàn tỉnh: khi các đơn vị cùng dùng nhiều, một số lượt sẽ bị từ chối theo hạn mức tỉnh.',
   'quotas.dailyQuota': 'Hạn mức/ngày',
   'quotas.usedToday': 'Đã dùng hôm nay',
-  'quotas.usersTitle': 'Hạn mức riêng của cán bộ',
-  'quotas.appsTitle': 'Hạn mức riêng của hệ thống kết nối',
+  'quotas.usersTitle': 'Cán bộ: lượt tra cứu hôm nay và hạn mức riêng',
+  'quotas.noOwnCap': 'Không có hạn mức riêng',
+  'quotas.appsTitle': 'Hệ thống kết nối: lượt tra cứu hôm nay và hạn mức riêng',
   'quotas.setFor': 'Hạn mức hằng ngày của {unit}',
 
   'units.title': 'Danh mục đơn vị',

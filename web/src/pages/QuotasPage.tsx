@@ -14,6 +14,8 @@ import { useLang } from '../i18n';
 
 export function QuotasPage() {
   const { t } = useLang();
+  /** A person's or system's own cap; without one, only the unit's and the province's limit them. */
+  const ownCap = (n: number | null) => (n === null ? <Typography.Text type="secondary">{t('quotas.noOwnCap')}</Typography.Text> : formatNumber(n));
   const { message } = App.useApp();
   const quota = useApi<QuotaSummary>('/api/v1/quota');
   const units = useApi<Unit[]>('/api/v1/units');
@@ -103,7 +105,7 @@ export function QuotasPage() {
             { title: t('users.username'), dataIndex: 'username' },
             { title: t('common.unit'), dataIndex: 'unitCode' },
             { title: t('quotas.usedToday'), dataIndex: 'used', align: 'right', render: (n: number) => formatNumber(n) },
-            { title: t('quotas.dailyQuota'), dataIndex: 'cap', align: 'right', render: (n: number) => formatNumber(n) },
+            { title: t('quotas.dailyQuota'), dataIndex: 'cap', align: 'right', render: ownCap },
           ]} />
         </Card>
       )}
@@ -113,7 +115,7 @@ export function QuotasPage() {
             { title: t('common.name'), dataIndex: 'name' },
             { title: t('common.unit'), dataIndex: 'unitCode' },
             { title: t('quotas.usedToday'), dataIndex: 'used', align: 'right', render: (n: number) => formatNumber(n) },
-            { title: t('quotas.dailyQuota'), dataIndex: 'cap', align: 'right', render: (n: number) => formatNumber(n) },
+            { title: t('quotas.dailyQuota'), dataIndex: 'cap', align: 'right', render: ownCap },
           ]} />
         </Card>
       )}
