@@ -4,20 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/cli.js';
 import { tempDir } from '../support/harness.js';
 
-async function startDemo(dataDir: string) {
-  const child = spawnCli(['demo'], { DANCU_DATA_DIR: dataDir, DANCU_PORT: '0' });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+async function startDemo(dataDir: string, json = false) {
+  const child = spawnCli(json ? ['demo', '--json'] : ['demo'], { DANCU_DATA_DIR: dataDir, DANCU_PORT: '0' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const started = Date.now();
-  while (!/Thông tin demo lưu tại/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`demo exited early:\n${out}`);
-    if (Date.now() - started > 30_000) throw new Error(`demo did not start:\n${out}`);
+  const ready = () => (json ? stdout.trimEnd().endsWith('}') : /Thông tin demo lưu tại/.test(stdout));
+  while (!ready()) {
+    if (child.exitCode !== null) throw new Error(`demo exited early:\n${stdout}${stderr}`);
+    if (Date.now() - started > 30_000) throw new Error(`demo did not start:\n${stdout}${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const url = /Cổng \/ gateway:\s+(\S+)/.exec(out)![1]!;
-  const key = /key: (dck_\S+)/.exec(out)![1]!;
-  return { child, url, key, output: () => out };
+  if (json) {
+    // One JSON document on stdout, the log on stderr.
+    const doc = JSON.parse(stdout) as { url: string; apps: Array<{ key: string }>; users: Array<{ username: string; password: string }> };
+    return { child, url: doc.url, key: doc.apps[0]!.key, output: () => stdout, doc };
+  }
+  const url = /Cổng \/ gateway:\s+(\S+)/.exec(stdout)![1]!;
+  const key = /key: (dck_\S+)/.exec(stdout)![1]!;
+  return { child, url, key, output: () => stdout + stderr, doc: null };
 }
 
 /** R11: the demo's people acknowledge the rules before their first lookup; here through the portal's API. */
@@ -38,7 +45,7 @@ async function stop(child: ReturnType<typeof spawnCli>): Promise<number> {
 }
 
 describe('dancu demo (npm start)', () => {
-  it('serves the gateway with demo data, answers a lookup, stops within 5 s and reuses its data', async () => {
+  it('serves the gateway with demo data, answers a lookup, stops within 5 s and reuses its data, printed as JSON with --json', async () => {
     const dataDir = tempDir();
     const first = await startDemo(dataDir);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -53,8 +60,11 @@ describe('dancu demo (npm start)', () => {
     expect(await stop(first.child)).toBeLessThan(5000);
     expect(first.child.exitCode).toBe(0);
 
-    const second = await startDemo(dataDir);
+    // Started again with --json: the same data, its logins and keys as one JSON document.
+    const second = await startDemo(dataDir, true);
     expect(second.key).toBe(first.key);
+    expect(second.doc!.users.map((u) => u.username)).toContain('motcua01');
+    expect(second.doc!.users.every((u) => u.password.length >= 8)).toBe(true);
     const q = await fetch(`${second.url}/api/v1/lookups`, {
       method: 'POST',
       headers: { authorization: `Bearer ${second.key}`, 'x-on-behalf-of': 'motcua01', 'x-client-version': '3.2.0', 'content-type': 'application/json' },

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import pino from 'pino';
 import { loadConfig, type Config } from '../../config.js';
 import { seedDemo, type DemoSeedResult } from '../../demo/seed.js';
 import { createLogger, openCore, startDancu, type Running } from '../../runtime.js';
@@ -28,7 +29,7 @@ function demoFile(config: Config): string {
   return path.join(config.dataDir, 'demo-credentials.json');
 }
 
-function printDemo(config: Config, url: string, seed: DemoSeedResult): void {
+function printDemo(config: Config, url: string, seed: DemoSeedResult, json: boolean): void {
   const file = demoFile(config);
   if (seed.created) fs.writeFileSync(file, JSON.stringify({ users: seed.users, apps: seed.apps }, null, 2), { mode: 0o600 });
   let saved: Pick<DemoSeedResult, 'users' | 'apps'> = seed;
@@ -37,24 +38,25 @@ function printDemo(config: Config, url: string, seed: DemoSeedResult): void {
   } catch {
     // Demo data made by another version; nothing to show.
   }
-  const lines = [
+  const data = { url, docs: `${url}/api/docs`, portal: `${url}/`, apps: saved.apps, users: saved.users, savedIn: file };
+  print({ json }, data, () => [
     '',
     '=== dancu — tỉnh demo / demo province ===',
     `Cổng / gateway:      ${url}`,
-    `Tài liệu API / docs: ${url}/api/docs`,
+    `Tài liệu API / docs: ${data.docs}`,
     'Hệ thống kết nối đã phê duyệt / approved systems (Authorization: Bearer <key>, X-Client-Version, X-On-Behalf-Of):',
     ...saved.apps.map((a) => `  ${a.name} [${a.unit}] version ${a.version}\n    key: ${a.key}`),
-    `Cổng thông tin / portal: ${url}/  — đăng nhập / log in (quản trị, an ninh mạng: đăng ký TOTP ở lần đầu / enrol TOTP at first login):`,
+    `Cổng thông tin / portal: ${data.portal}  — đăng nhập / log in (quản trị, an ninh mạng: đăng ký TOTP ở lần đầu / enrol TOTP at first login):`,
     ...saved.users.map((u) => `  ${u.username.padEnd(18)} ${u.password.padEnd(18)} ${u.role.padEnd(9)} ${u.unit}`),
     `Thông tin demo lưu tại / saved in: ${file}`,
     '',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
+  ].join('\n'));
 }
 
-async function serve(demo: boolean, reset: boolean): Promise<void> {
+async function serve(demo: boolean, reset: boolean, json = false): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config);
+  // With --json, stdout holds the one JSON document; the log goes to stderr.
+  const log = json ? createLogger(config, pino.destination(2)) : createLogger(config);
   if (demo && reset) {
     if (config.databaseKind !== 'sqlite') throw new CliError('--reset only applies to the embedded SQLite database');
     for (const f of ['dancu.sqlite', 'dancu.sqlite-wal', 'dancu.sqlite-shm', 'demo-credentials.json']) fs.rmSync(path.join(config.dataDir, f), { force: true });
@@ -66,14 +68,15 @@ async function serve(demo: boolean, reset: boolean): Promise<void> {
     await core.storage.close();
   }
   const running: Running = await startDancu(config, { log });
-  if (seed) printDemo(config, running.url, seed);
+  if (seed) printDemo(config, running.url, seed, json);
   await stopOnSignals(() => running.close(), log);
 }
 
 export function register(program: Command): void {
   program.command('start').description('Chạy cổng kết nối và cổng thông tin / serve the gateway and portal').action(() => serve(false, false));
   program.command('demo').description('Tạo tỉnh demo (đơn vị, cán bộ, hệ thống đã phê duyệt, thủ tục), in thông tin đăng nhập rồi chạy')
-    .option('--reset', 'xóa dữ liệu demo cũ (chỉ với SQLite)').action((o: { reset?: boolean }) => serve(true, o.reset === true));
+    .option('--reset', 'xóa dữ liệu demo cũ (chỉ với SQLite)').option('--json', 'the demo logins and keys as one JSON document on stdout (the log goes to stderr)')
+    .action((o: { reset?: boolean; json?: boolean }) => serve(true, o.reset === true, o.json === true));
   program.command('migrate').description('Cập nhật cấu trúc cơ sở dữ liệu / apply schema migrations').option('--json', 'one JSON document on stdout')
     .action(async (o: { json?: boolean }) => {
       const config = loadConfig();
