@@ -2,18 +2,9 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { problemsOf } from '../test/support/config.js';
 
 const CWD = '/tmp/x';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env, CWD);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig defaults', () => {
   const c = loadConfig({}, CWD);

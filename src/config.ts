@@ -4,7 +4,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { boolOf, intIn } from './env.js';
 import { parseMonitoringEnv, type MonitoringConfig } from './jobs/monitor-config.js';
+import { parseSecurityEnv, type SecurityPolicies } from './security-config.js';
 import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './core/privacy/retention.js';
 
 export interface Config {
@@ -46,6 +48,8 @@ export interface Config {
   readonly sessionSecret: string | null;
   /** R6: the monitoring job, alert e-mail and webhook (DANCU_MONITOR_INTERVAL_MS, DANCU_WORKING_HOURS, DANCU_SMTP_URL, …). */
   readonly monitoring: MonitoringConfig;
+  /** DOMAIN §4: password, lockout, session, dormancy and MFA parameters (DANCU_PASSWORD_MIN_LENGTH, …). */
+  readonly security: SecurityPolicies;
 }
 
 export class ConfigError extends Error {
@@ -56,23 +60,6 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
-
-function intIn(name: string, raw: string, min: number, max: number, problems: string[]): number {
-  const n = /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
-    return min;
-  }
-  return n;
-}
-
-function boolOf(name: string, raw: string, problems: string[]): boolean {
-  const v = raw.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(v)) return true;
-  if (['false', '0', 'no', 'off'].includes(v)) return false;
-  problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
-  return true;
-}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -150,6 +137,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const ledgerRetentionMonths = intIn('DANCU_LEDGER_RETENTION_MONTHS', get('DANCU_LEDGER_RETENTION_MONTHS') ?? String(DEFAULT_RETENTION_MONTHS), MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS, problems);
 
   const monitoring = parseMonitoringEnv(get, problems);
+  const security = parseSecurityEnv(get, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -175,5 +163,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     checkpointKey: get('DANCU_CHECKPOINT_KEY') ?? null,
     sessionSecret: get('DANCU_SESSION_SECRET') ?? null,
     monitoring,
+    security,
   });
 }

@@ -99,6 +99,7 @@ export async function startDancu(config: Config, opts: { log?: Logger; extraRout
   const upstream = new UpstreamGuard(client);
   const gateway = await buildGateway({
     config, storage, keys, ledger, upstream, now: () => new Date(), log, extraRoutes: opts.extraRoutes ?? [],
+    accountPolicy: config.security.account, passwordPolicy: config.security.password,
   }, log);
   const url = await gateway.listen({ host: config.host, port: config.port });
   log.info({ url, instance: config.instanceId, database: config.databaseKind }, 'dancu gateway listening');

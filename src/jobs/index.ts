@@ -5,7 +5,7 @@ import { channelsFrom } from '../notify/index.js';
 import type { Storage } from '../storage/db.js';
 import type { Ledger } from '../storage/ledger-writer.js';
 import type { MonitorSettings } from './context.js';
-import { DEFAULT_ACCOUNT_POLICY, type AccountPolicy } from '../core/accounts/policy.js';
+import type { AccountPolicy } from '../core/accounts/policy.js';
 import { sweepDormantAccounts } from './dormant.js';
 import { runMonitor } from './monitor.js';
 import { schedule, type Scheduled } from './scheduler.js';
@@ -30,7 +30,7 @@ export function startMonitoring(o: { config: Config; storage: Storage; ledger: L
     // Dormant accounts first: a disabling is in the ledger before the rules read it. A failed sweep
     // is logged and tried again next run; it does not stop the detection.
     try {
-      const disabled = await sweepDormantAccounts({ storage: o.storage, ledger: o.ledger, policy: o.accountPolicy ?? DEFAULT_ACCOUNT_POLICY, now: o.now });
+      const disabled = await sweepDormantAccounts({ storage: o.storage, ledger: o.ledger, policy: o.accountPolicy ?? o.config.security.account, now: o.now });
       if (disabled.length > 0) o.log?.warn({ job: 'dormancy', disabled: disabled.length }, 'dormant accounts disabled (the ledger names them)');
     } catch (err) {
       o.log?.error({ job: 'dormancy', err: { type: (err as Error).name, message: (err as Error).message } }, 'dormancy sweep failed');

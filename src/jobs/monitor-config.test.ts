@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config.js';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env, '/tmp/x');
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../config.js';
+import { problemsOf } from '../../test/support/config.js';
 
 describe('the monitoring configuration', () => {
   it('defaults to a job every minute, working hours 07:00–18:00 and no e-mail or webhook', () => {

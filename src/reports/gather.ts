@@ -13,6 +13,7 @@ import { startOfDayMs } from '../core/time.js';
 import { dormancyOf } from '../storage/accounts.js';
 import { listAlerts } from '../storage/alerts.js';
 import type { AlertRow, Database } from '../storage/schema.js';
+import type { SecurityPolicies } from '../security-config.js';
 
 type Db = Kysely<Database>;
 
@@ -24,6 +25,8 @@ export interface ReportScope {
   upstreamDailyThreshold: number;
   quotaSafetyMargin: number;
   nowMs: number;
+  /** The policies in force; the defaults when absent. */
+  security?: SecurityPolicies;
 }
 
 export interface Volume { lookups: number; verifications: number; ok: number; refused: number }
@@ -84,7 +87,7 @@ async function registrations(db: Db, unitId: number | null): Promise<ReportData[
   }
 }
 
-async function hygiene(db: Db, unitCode: string | null, nowMs: number): Promise<HygieneFinding[]> {
+async function hygiene(db: Db, unitCode: string | null, nowMs: number, security: SecurityPolicies = { account: DEFAULT_ACCOUNT_POLICY, password: DEFAULT_PASSWORD_POLICY }): Promise<HygieneFinding[]> {
   let q = db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').leftJoin('login_throttles', 'login_throttles.username', 'users.username')
     .select(['users.username', 'users.role', 'users.status', 'users.password_changed_at', 'users.mfa_enabled', 'users.last_login_at', 'users.activated_at',
       'users.created_at', 'users.service_account', 'units.code as unit_code', 'login_throttles.locked_until']);
@@ -95,8 +98,8 @@ async function hygiene(db: Db, unitCode: string | null, nowMs: number): Promise<
     lastLoginAt: r.last_login_at, activatedAt: r.activated_at, createdAt: r.created_at, lockedUntil: r.locked_until ?? null, serviceAccount: r.service_account === 1,
   }));
   // Lookups made on a person's behalf are use too.
-  for (const a of facts) a.lastActedAt = (await dormancyOf(db, a.username, a, nowMs, DEFAULT_ACCOUNT_POLICY)).facts.lastActedAt;
-  return accountHygiene(facts, nowMs, { account: DEFAULT_ACCOUNT_POLICY, password: DEFAULT_PASSWORD_POLICY });
+  for (const a of facts) a.lastActedAt = (await dormancyOf(db, a.username, a, nowMs, security.account)).facts.lastActedAt;
+  return accountHygiene(facts, nowMs, security);
 }
 
 export async function gatherReport(db: Db, scope: ReportScope): Promise<ReportData> {
@@ -137,7 +140,7 @@ export async function gatherReport(db: Db, scope: ReportScope): Promise<ReportDa
     byUnit,
     refusals: [...refusalCounts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     alerts: await listAlerts(db, { fromMs, toMs, ...(unitCode ? { unit: unitCode } : {}), limit: 500 }),
-    hygiene: await hygiene(db, unitCode, scope.nowMs),
+    hygiene: await hygiene(db, unitCode, scope.nowMs, scope.security),
     registrations: await registrations(db, scope.unit?.id ?? null),
     checkpoints: checkpoints.map((c) => ({ seq: Number(c.seq), ts: Number(c.ts), hash: c.hash })),
     head: head ? { seq: Number(head.seq), hash: head.hash } : null,

@@ -3,6 +3,7 @@
  * unit, as PDF or XLSX. The portal route and `dancu report` both call `generateReport`; each
  * records the generation in the ledger itself.
  */
+import type { SecurityPolicies } from '../security-config.js';
 import type { Kysely } from 'kysely';
 import { periodRange, type Period } from '../core/reports/period.js';
 import { dayKey } from '../core/time.js';
@@ -32,6 +33,8 @@ export interface ReportSettings {
   timezone: string;
   upstreamDailyThreshold: number;
   quotaSafetyMargin: number;
+  /** The account and password policies in force (the hygiene section judges by them); defaults when absent. */
+  security?: SecurityPolicies;
 }
 
 export interface GeneratedReport {
@@ -54,7 +57,7 @@ export async function generateReport(db: Kysely<Database>, req: ReportRequest, s
     if (!u) throw new UnknownUnit(req.unit);
     unit = u;
   }
-  const data = await gatherReport(db, { period, unit, timezone: s.timezone, upstreamDailyThreshold: s.upstreamDailyThreshold, quotaSafetyMargin: s.quotaSafetyMargin, nowMs: now.getTime() });
+  const data = await gatherReport(db, { period, unit, timezone: s.timezone, upstreamDailyThreshold: s.upstreamDailyThreshold, quotaSafetyMargin: s.quotaSafetyMargin, nowMs: now.getTime(), ...(s.security ? { security: s.security } : {}) });
   const document = reportDocument(data);
   const body = req.format === 'pdf' ? await renderPdf(document, { creationDate: now }) : await renderXlsx(document, { created: now });
   return { body, contentType: CONTENT_TYPES[req.format], filename: `${document.fileStem}.${req.format}`, document, from: period.from, to: period.to };

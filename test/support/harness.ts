@@ -72,7 +72,7 @@ export async function startGateway(o: { storageUrl: string; dataDir: string; ups
   const ledger = new LedgerWriter(storage, keys, { instanceId: config.instanceId });
   await ledger.init();
   const upstream = new UpstreamGuard(httpUpstream(o.upstreamUrl, DEMO_UPSTREAM_TOKEN, config.upstreamTimeoutMs));
-  const app = await buildGateway({ config, storage, keys, ledger, upstream, now: o.now ?? (() => new Date()) });
+  const app = await buildGateway({ config, storage, keys, ledger, upstream, now: o.now ?? (() => new Date()), accountPolicy: config.security.account, passwordPolicy: config.security.password });
   await app.ready();
   return {
     app, storage, keys, ledger, config, upstream,

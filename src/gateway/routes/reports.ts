@@ -10,7 +10,7 @@ import { DancuError } from '../../core/errors.js';
 import { PERIODS } from '../../core/reports/period.js';
 import { generateReport, UnknownUnit } from '../../reports/index.js';
 import { draft } from '../../storage/ledger-writer.js';
-import type { GatewayDeps } from '../deps.js';
+import { accountPolicyOf, passwordPolicyOf, type GatewayDeps } from '../deps.js';
 import { record } from '../record.js';
 import { ErrorResponse } from './schemas.js';
 
@@ -40,7 +40,7 @@ export function reportRoutes(deps: GatewayDeps): FastifyPluginAsync {
       const now = deps.now();
       let r;
       try {
-        r = await generateReport(deps.storage.db, { period: q.period, format: q.format, ...(q.date ? { date: q.date } : {}), ...(unit ? { unit } : {}) }, c, now);
+        r = await generateReport(deps.storage.db, { period: q.period, format: q.format, ...(q.date ? { date: q.date } : {}), ...(unit ? { unit } : {}) }, { ...c, security: { account: accountPolicyOf(deps), password: passwordPolicyOf(deps) } }, now);
       } catch (err) {
         if (err instanceof UnknownUnit) throw new DancuError('NOT_FOUND', 'unknown unit');
         throw err;
