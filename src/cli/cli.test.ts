@@ -39,6 +39,10 @@ describe('the dancu command line', { timeout: 60_000 }, () => {
     expect((await runCli(['migrate', '--json'], env)).code).toBe(0);
     expect((await runCli(['units', 'add', '--code', 'UBND-AP', '--name', 'UBND xã An Phú', '--daily-quota', '200'], env)).code).toBe(0);
     expect((await runCli(['units', 'set-quota', '--code', 'UBND-AP', '--daily-quota', '300'], env)).code).toBe(0);
+    // R1: the units' allocations stay within the province's usable cap (10,000 less 5 %).
+    const over = await runCli(['units', 'set-quota', '--code', 'UBND-AP', '--daily-quota', '9501'], env);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('9500/ngày');
     const units = JSON.parse((await runCli(['units', 'list', '--json'], env)).stdout);
     expect(units).toEqual([{ code: 'UBND-AP', name: 'UBND xã An Phú', dailyQuota: 300 }]);
     const badField = await runCli(['procedures', 'add', '--code', '1.0', '--name', 'x', '--fields', 'fullName,soThich'], env);

@@ -2,6 +2,7 @@
  * The directory of who and what may look citizens up: units, staff, procedures and connected
  * systems (apps). Rows come back as they are stored; presenters choose what leaves the process.
  */
+import { decideAllocation, type AllocationRefusal } from '../core/quota/quota.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppRow, Database, ProcedureRow, UnitRow, UserRow } from './schema.js';
@@ -18,6 +19,13 @@ export async function listUnits(db: Db): Promise<UnitRow[]> {
 
 export async function unitByCode(db: Db, code: string): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** Whether unit `code` (a new one when it does not exist) may be allocated `requested` a day (core `decideAllocation`). */
+export async function decideUnitAllocation(db: Db, code: string, requested: number, cap: number): Promise<{ ok: true } | AllocationRefusal> {
+  const units = await listUnits(db);
+  const othersTotal = units.filter((u) => u.code !== code).reduce((sum, u) => sum + u.daily_quota, 0);
+  return decideAllocation({ requested, current: units.find((u) => u.code === code)?.daily_quota ?? 0, othersTotal, cap });
 }
 
 export async function setUnitQuota(db: Db, code: string, dailyQuota: number): Promise<boolean> {

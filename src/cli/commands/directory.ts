@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { isCitizenField } from '../../core/lookup/fields.js';
+import { provinceCap } from '../../core/quota/quota.js';
 import { isRole, ROLES } from '../../gateway/access.js';
 import * as dir from '../../storage/directory.js';
 import { draft } from '../../storage/ledger-writer.js';
@@ -17,6 +18,13 @@ function audit(ctx: CommandContext, operation: string, detail: Record<string, un
 
 const json = ['--json', 'one JSON document on stdout'] as const;
 
+/** R1: the units' allocations together stay within the province's usable cap (exit 2 otherwise). */
+async function assertAllocation(ctx: CommandContext, code: string, requested: number): Promise<void> {
+  const cap = provinceCap(ctx.config.upstreamDailyThreshold, ctx.config.quotaSafetyMargin);
+  const d = await dir.decideUnitAllocation(ctx.storage.db, code, requested, cap);
+  if (!d.ok) throw new CliError(`--daily-quota: ${d.message.vi} / ${d.message.en}`, 2);
+}
+
 export function register(program: Command): void {
   const units = program.command('units').description('Đơn vị / units');
   units.command('add').description('Thêm đơn vị').requiredOption('--code <code>').requiredOption('--name <name>')
@@ -24,6 +32,7 @@ export function register(program: Command): void {
     .action((o: { code: string; name: string; dailyQuota: string; json?: boolean }) => withContext(async (ctx) => {
       const dailyQuota = parseWhole('--daily-quota', o.dailyQuota);
       if (await dir.unitByCode(ctx.storage.db, o.code)) throw new CliError(`unit ${o.code} already exists`);
+      await assertAllocation(ctx, o.code, dailyQuota);
       const u = await dir.addUnit(ctx.storage.db, { code: o.code, name: o.name, dailyQuota }, ctx.now().getTime());
       await audit(ctx, 'unit.add', { code: u.code, dailyQuota });
       print(o, { code: u.code, name: u.name, dailyQuota: u.daily_quota }, () => `đã thêm đơn vị / unit added: ${u.code} ${u.name} (${u.daily_quota}/ngày)`);
@@ -35,6 +44,8 @@ export function register(program: Command): void {
   units.command('set-quota').description('Đặt hạn mức tra cứu mỗi ngày của đơn vị').requiredOption('--code <code>').requiredOption('--daily-quota <n>').option(...json)
     .action((o: { code: string; dailyQuota: string; json?: boolean }) => withContext(async (ctx) => {
       const dailyQuota = parseWhole('--daily-quota', o.dailyQuota);
+      if (!(await dir.unitByCode(ctx.storage.db, o.code))) throw new CliError(`no unit ${o.code}`);
+      await assertAllocation(ctx, o.code, dailyQuota);
       if (!(await dir.setUnitQuota(ctx.storage.db, o.code, dailyQuota))) throw new CliError(`no unit ${o.code}`);
       await audit(ctx, 'unit.set_quota', { code: o.code, dailyQuota });
       print(o, { code: o.code, dailyQuota }, () => `hạn mức của ${o.code}: ${dailyQuota}/ngày`);

@@ -1,7 +1,7 @@
 /** The quota decisions of R1: the province cap, the scopes a call draws on, and reservation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { counterKey, provinceCap, reserve, scopesFor, splitCounterKey, UNCAPPED, type QuotaScope, type ReservationRequest, type ScopeInputs } from './quota.js';
+import { counterKey, decideAllocation, provinceCap, reserve, scopesFor, splitCounterKey, UNCAPPED, type QuotaScope, type ReservationRequest, type ScopeInputs } from './quota.js';
 
 const DAY = '2026-11-24';
 
@@ -243,5 +243,28 @@ describe('provinceCap with margins in millionths', () => {
 describe('counter keys', () => {
   it('give back the day and scope they were made of, whatever the scope holds', () => {
     for (const scope of ['province', 'unit:TTPVHCC', 'app:app_1|v2', '']) expect(splitCounterKey(counterKey('2026-11-24', scope))).toEqual({ day: '2026-11-24', scope });
+  });
+});
+
+describe('decideAllocation', () => {
+  const cap = 9500;
+
+  it('allows a unit up to what the other units leave of the province cap', () => {
+    expect(decideAllocation({ requested: 4000, current: 3000, othersTotal: 5500, cap })).toEqual({ ok: true });
+    expect(decideAllocation({ requested: 0, current: 0, othersTotal: cap, cap })).toEqual({ ok: true });
+  });
+
+  it('refuses one more, saying how much the unit may have, in Vietnamese and English', () => {
+    const r = decideAllocation({ requested: 4001, current: 3000, othersTotal: 5500, cap });
+    expect(r).toMatchObject({ ok: false, available: 4000 });
+    if (!r.ok) {
+      expect(r.message.vi).toContain('4000/ngày');
+      expect(r.message.en).toContain('9500/day');
+    }
+  });
+
+  it('always allows lowering, even where the allocations already exceed the cap', () => {
+    expect(decideAllocation({ requested: 5000, current: 6000, othersTotal: 8000, cap })).toEqual({ ok: true });
+    expect(decideAllocation({ requested: 6001, current: 6000, othersTotal: 8000, cap })).toMatchObject({ ok: false, available: 1500 });
   });
 });

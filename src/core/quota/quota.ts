@@ -94,3 +94,30 @@ export function reserve(
   }
   return { granted: true, remaining };
 }
+
+/** Why an allocation was refused, in both languages. */
+export interface AllocationRefusal {
+  ok: false;
+  available: number;
+  message: { vi: string; en: string };
+}
+
+/**
+ * R1: unit allocations are shares of the province's cap. A unit's allocation may not be raised past
+ * what the other units leave of the cap, so that a unit using all of its allocation never leaves
+ * another short of its own (the incident of the letters, within the province). Lowering is always
+ * allowed, even where the allocations already exceed the cap (after the threshold was lowered, say).
+ */
+export function decideAllocation(o: { requested: number; current: number; othersTotal: number; cap: number }): { ok: true } | AllocationRefusal {
+  const available = Math.max(0, o.cap - o.othersTotal);
+  if (o.requested <= available || o.requested <= o.current) return { ok: true };
+  return {
+    ok: false,
+    available,
+    message: {
+      vi: `Tổng hạn mức phân bổ cho các đơn vị sẽ vượt hạn mức sử dụng của tỉnh (${o.cap}/ngày); đơn vị này được phân bổ tối đa ${available}/ngày, hoặc giảm hạn mức của đơn vị khác trước`,
+      en: `The units' allocations would exceed the province's usable cap (${o.cap}/day); this unit may have at most ${available}/day, or lower another unit's first`,
+    },
+  };
+}
+

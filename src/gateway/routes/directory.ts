@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DancuError } from '../../core/errors.js';
 import { CITIZEN_FIELDS } from '../../core/lookup/fields.js';
+import { provinceCap } from '../../core/quota/quota.js';
 import * as dir from '../../storage/directory.js';
 import { draft } from '../../storage/ledger-writer.js';
 import { ROLES } from '../access.js';
@@ -25,6 +26,11 @@ export function directoryRoutes(deps: GatewayDeps): FastifyPluginAsync {
   };
   const now = () => deps.now().getTime();
 
+  /** R1: the units' allocations together stay within the province's usable cap. */
+  const assertAllocation = async (code: string, requested: number) => {
+    const d = await dir.decideUnitAllocation(db, code, requested, provinceCap(deps.config.upstreamDailyThreshold, deps.config.quotaSafetyMargin));
+    if (!d.ok) throw new DancuError('INVALID_REQUEST', `allocation over the province cap (at most ${d.available})`, d.message);
+  };
   return async (app) => {
     app.get('/api/v1/units', { config: { access: { roles: ROLES } }, schema: { tags: ['directory'], summary: 'Danh sách đơn vị', response: { 200: Type.Array(UnitView) } } },
       async () => (await dir.listUnits(db)).map((u) => ({ code: u.code, name: u.name, dailyQuota: u.daily_quota })));
@@ -32,6 +38,7 @@ export function directoryRoutes(deps: GatewayDeps): FastifyPluginAsync {
     const NewUnit = Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 200 }), dailyQuota: Quota }, { additionalProperties: false });
     app.post<{ Body: Static<typeof NewUnit> }>('/api/v1/units', { config: { access: admin }, schema: { tags: ['directory'], summary: 'Thêm đơn vị', body: NewUnit, response: { 200: UnitView, '4xx': ErrorResponse } } }, async (req) => {
       if (await dir.unitByCode(db, req.body.code)) throw new DancuError('INVALID_REQUEST', 'unit exists', { vi: 'Mã đơn vị đã tồn tại', en: 'The unit code already exists' });
+      await assertAllocation(req.body.code, req.body.dailyQuota);
       const u = await dir.addUnit(db, req.body, now());
       await audit(req, 'unit.add', { code: u.code, dailyQuota: u.daily_quota });
       return { code: u.code, name: u.name, dailyQuota: u.daily_quota };
@@ -43,6 +50,7 @@ export function directoryRoutes(deps: GatewayDeps): FastifyPluginAsync {
     }, async (req) => {
       const u = await dir.unitByCode(db, req.params.code);
       if (!u) throw new DancuError('NOT_FOUND');
+      if (req.body.dailyQuota !== undefined) await assertAllocation(u.code, req.body.dailyQuota);
       await db.updateTable('units').set({ ...(req.body.name !== undefined ? { name: req.body.name } : {}), ...(req.body.dailyQuota !== undefined ? { daily_quota: req.body.dailyQuota } : {}) }).where('id', '=', u.id).execute();
       await audit(req, 'unit.update', { code: u.code, ...req.body });
       const v = (await dir.unitByCode(db, u.code))!;

@@ -9,6 +9,7 @@ describe('GET /api/v1/quota', () => {
   let s: Seeded;
   let other: Seeded;
   let auditor: Record<string, string>;
+  let admin: Record<string, string>;
   beforeAll(async () => {
     sim = await startSimulator();
     const { storage, url, dataDir } = await freshStorage('sqlite');
@@ -17,6 +18,7 @@ describe('GET /api/v1/quota', () => {
     other = await seedBasics(storage, { unitCode: 'UBND-Y', unitQuota: 50, usernames: ['motcua09'] });
     const unit = (await dir.unitByCode(storage.db, 'UBND-X'))!;
     auditor = await sessionHeaders(storage, await addStaff(storage, { username: 'thanhtra01', role: 'auditor', unitId: unit.id }));
+    admin = await sessionHeaders(storage, await addStaff(storage, { username: 'quantri01', role: 'admin', unitId: unit.id }));
     await storage.close();
     gw = await startGateway({ storageUrl: url, dataDir, upstreamUrl: sim.url });
     for (const n of [1, 2, 3]) expect((await gw.app.inject(lookupRequest(s, { idNumber: idNumber(n) }))).statusCode).toBe(200);
@@ -44,5 +46,18 @@ describe('GET /api/v1/quota', () => {
     expect(q.users.map((u: { username: string }) => u.username)).toEqual(['motcua09']);
     expect(q.apps.map((a: { id: string }) => a.id)).toEqual([other.appId]);
     expect(q.units.map((u: { code: string }) => u.code)).toEqual(['UBND-X', 'UBND-Y']);
+  });
+
+  it('keeps the units\' allocations within the province\'s usable cap (R1): a raise past it is refused, a new unit too', async () => {
+    // Cap 9,500 (10,000 less 5 %); UBND-X has 100, so UBND-Y may have at most 9,400.
+    const patch = (dailyQuota: number) => gw.app.inject({ method: 'PATCH', url: '/api/v1/units/UBND-Y', headers: admin, payload: { dailyQuota } });
+    const over = await patch(9401);
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(over.json().error.message).toContain('9400/ngày');
+    expect((await patch(9400)).statusCode).toBe(200);
+    const added = await gw.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { code: 'UBND-Z', name: 'UBND xã Z', dailyQuota: 1 } });
+    expect(added.json().error.code).toBe('INVALID_REQUEST');
+    expect((await gw.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { code: 'UBND-Z', name: 'UBND xã Z', dailyQuota: 0 } })).statusCode).toBe(200);
   });
 });
