@@ -39,8 +39,8 @@ describe('the security parameters (DOMAIN §4)', () => {
       await running?.close();
     });
 
-    it('locks a login name after DANCU_LOCKOUT_FAILURES wrong passwords', async () => {
-      const config = loadConfig({ DANCU_DATA_DIR: tempDir(), DANCU_PORT: '0', DANCU_LOG_LEVEL: 'silent', DANCU_MONITOR_INTERVAL_MS: '0', DANCU_INSTANCE_ID: 'security-config', DANCU_LOCKOUT_FAILURES: '2' });
+    it('locks a login name after DANCU_LOCKOUT_FAILURES wrong passwords, and states DANCU_PASSWORD_MIN_LENGTH to the password forms', async () => {
+      const config = loadConfig({ DANCU_DATA_DIR: tempDir(), DANCU_PORT: '0', DANCU_LOG_LEVEL: 'silent', DANCU_MONITOR_INTERVAL_MS: '0', DANCU_INSTANCE_ID: 'security-config', DANCU_LOCKOUT_FAILURES: '2', DANCU_PASSWORD_MIN_LENGTH: '12' });
       const core = await openCore(config);
       const unit = await dir.addUnit(core.storage.db, { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công', dailyQuota: 10 }, Date.now());
       await addStaff(core.storage, { username: 'motcua01', role: 'operator', unitId: unit.id });
@@ -52,6 +52,7 @@ describe('the security parameters (DOMAIN §4)', () => {
       const locked = await login(GOOD_PASSWORD);
       expect(locked.status).toBe(423);
       expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('ACCOUNT_LOCKED');
+      expect(await (await fetch(`${running.url}/api/v1/auth/password-policy`)).json()).toEqual({ minLength: 12, historySize: 10, maxAgeDays: 90 });
     });
   });
 });

@@ -23,6 +23,7 @@ const MATRIX: Record<string, typeof PUBLIC | Who[]> = {
   'POST /api/v1/verifications': ['app', 'operator', 'manager'],
   'POST /api/v1/auth/login': PUBLIC,
   'POST /api/v1/auth/activate': PUBLIC,
+  'GET /api/v1/auth/password-policy': PUBLIC,
   'GET /api/v1/auth/me': ALL,
   'POST /api/v1/auth/logout': ALL,
   'POST /api/v1/auth/password': ALL,

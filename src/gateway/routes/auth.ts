@@ -84,6 +84,15 @@ export function authRoutes(deps: GatewayDeps): FastifyPluginAsync {
   }
 
   return async (app) => {
+    // What a new password must satisfy, for the forms that ask for one (activation comes before any session).
+    app.get('/api/v1/auth/password-policy', {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'], summary: 'Yêu cầu đối với mật khẩu (độ dài tối thiểu, số mật khẩu cũ không được dùng lại, thời hạn)',
+        response: { 200: Type.Object({ minLength: Type.Integer(), historySize: Type.Integer(), maxAgeDays: Type.Integer() }) },
+      },
+    }, async () => ({ minLength: pwPolicy.minLength, historySize: pwPolicy.historySize, maxAgeDays: pwPolicy.maxAgeDays }));
+
     const Login = Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 1024 }), totp: Type.Optional(Type.String({ maxLength: 32 })) }, { additionalProperties: false });
     app.post<{ Body: Static<typeof Login> }>('/api/v1/auth/login', {
       config: { access: { public: true } },

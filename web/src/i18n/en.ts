@@ -86,7 +86,7 @@ export const en: Record<MessageKey, string> = {
   'password.new': 'New password',
   'password.confirm': 'Repeat the new password',
   'password.mismatch': 'The two new passwords differ',
-  'password.policy': 'At least 8 characters with a digit, an upper-case and a lower-case letter and a special character; not containing the username or your name; not guessable; none of your last 10; changed at least every 3 months.',
+  'password.policy': 'At least {min} characters with a digit, an upper-case and a lower-case letter and a special character; not containing the username or your name; not guessable; none of your last {history}; changed at least every {days} days.',
   'password.expiresAt': 'The current password expires on',
   'password.done': 'Password changed.',
   'password.submit': 'Change password',

@@ -87,7 +87,7 @@ export const vi = {
   'password.new': 'Mật khẩu mới',
   'password.confirm': 'Nhập lại mật khẩu mới',
   'password.mismatch': 'Hai lần nhập mật khẩu mới không giống nhau',
-  'password.policy': 'Ít nhất 8 ký tự, gồm chữ số, chữ hoa, chữ thường và ký tự đặc biệt; không chứa tên đăng nhập hoặc họ tên; không dễ đoán; không trùng 10 mật khẩu gần nhất; đổi ít nhất 3 tháng một lần.',
+  'password.policy': 'Ít nhất {min} ký tự, gồm chữ số, chữ hoa, chữ thường và ký tự đặc biệt; không chứa tên đăng nhập hoặc họ tên; không dễ đoán; không trùng {history} mật khẩu gần nhất; đổi ít nhất {days} ngày một lần.',
   'password.expiresAt': 'Mật khẩu hiện tại hết hạn ngày',
   'password.done': 'Đã đổi mật khẩu.',
   'password.submit': 'Đổi mật khẩu',

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordField } from '../components/NewPasswordField';
 import { PublicFrame } from '../components/PublicFrame';
 import { PUBLIC_PATHS } from '../access';
 import { useLang } from '../i18n';
@@ -51,9 +52,7 @@ export function ActivatePage() {
             <Form.Item name="code" label={t('activate.code')} rules={[{ required: true, message: t('common.required') }]}>
               <Input autoComplete="off" autoCapitalize="characters" spellCheck={false} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <Form.Item name="password" label={t('password.new')} extra={t('password.policy')} rules={[{ required: true, message: t('common.required') }, { min: 8, message: t('password.policy') }]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordField name="password" />
             <Form.Item
               name="confirm"
               label={t('password.confirm')}

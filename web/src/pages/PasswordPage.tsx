@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { Me } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordField } from '../components/NewPasswordField';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../format';
 import { useLang } from '../i18n';
@@ -52,9 +53,7 @@ export function PasswordPage() {
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('password.new')} extra={t('password.policy')} rules={[{ required: true, message: t('common.required') }, { min: 8, message: t('password.policy') }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordField name="newPassword" />
           <Form.Item
             name="confirm"
             label={t('password.confirm')}
