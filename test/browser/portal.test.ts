@@ -236,6 +236,8 @@ describe('the portal in Chromium', () => {
     const script = await fetch(`${running.url}${entry}`);
     expect(script.status).toBe(200);
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Read to the end: an unread body keeps the response in flight, and the gateway's close waits for it.
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(0);
     const chunks = fs.readdirSync(path.join(WEB, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
     expect(chunks.some((f) => f.startsWith('LedgerPage-'))).toBe(true);
     // The login page does not download the ledger page's chunk.
@@ -284,6 +286,9 @@ describe('the portal in Chromium', () => {
     await page.getByRole('link', { name: 'Kích hoạt tài khoản mới' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kích hoạt tài khoản' }).waitFor();
     expect(await page.getByLabel('Mã kích hoạt').getAttribute('autocomplete')).toBe('off');
+    // The rules as the gateway's policy states them (GET /api/v1/auth/password-policy).
+    await expect.poll(() => page.getByTestId('password-rules').textContent()).toContain('Ít nhất 8 ký tự');
+    expect(await page.getByTestId('password-rules').textContent()).toContain('không trùng 10 mật khẩu gần nhất; đổi ít nhất 90 ngày một lần');
     await shot(page, 'anonymous-activate');
   }, 60_000);
 
