@@ -187,7 +187,8 @@ describe('the portal in Chromium', () => {
     ensurePortalBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dancu-portal-'));
-    const config = loadConfig({ DANCU_DATA_DIR: dataDir, DANCU_PORT: '0', DANCU_LOG_LEVEL: 'silent', DANCU_INSTANCE_ID: 'portal-test' });
+    // A password history other than the default, so the forms' stated rules are seen to come from the gateway.
+    const config = loadConfig({ DANCU_DATA_DIR: dataDir, DANCU_PORT: '0', DANCU_LOG_LEVEL: 'silent', DANCU_INSTANCE_ID: 'portal-test', DANCU_PASSWORD_HISTORY: '12' });
     const core = await openCore(config);
     try {
       const seed = await seedDemo(core.storage.db, Date.now());
@@ -288,7 +289,7 @@ describe('the portal in Chromium', () => {
     expect(await page.getByLabel('Mã kích hoạt').getAttribute('autocomplete')).toBe('off');
     // The rules as the gateway's policy states them (GET /api/v1/auth/password-policy).
     await expect.poll(() => page.getByTestId('password-rules').textContent()).toContain('Ít nhất 8 ký tự');
-    expect(await page.getByTestId('password-rules').textContent()).toContain('không trùng 10 mật khẩu gần nhất; đổi ít nhất 90 ngày một lần');
+    expect(await page.getByTestId('password-rules').textContent()).toContain('không trùng 12 mật khẩu gần nhất; đổi ít nhất 90 ngày một lần');
     await shot(page, 'anonymous-activate');
   }, 60_000);
 
@@ -567,6 +568,14 @@ describe('the portal in Chromium', () => {
     await row(security).first().getByRole('button', { name: 'Thông qua' }).click();
     await security.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await row(security).first().getByText('Ghi nhận văn bản chấp thuận kết nối').waitFor();
+    // The security test report goes on file before the grant (Thông tư 46/2022/TT-BCA Art. 6).
+    await row(security).first().getByRole('button', { name: 'Đính kèm' }).click();
+    const attach = security.locator('.reg-attach-modal');
+    await attach.locator('input[type=file]').setInputFiles({ name: 'ket-qua-kiem-tra-3.3.0.txt', mimeType: 'text/plain', buffer: Buffer.from('KẾT QUẢ KIỂM TRA AN NINH\nPhiên bản 3.3.0 đạt yêu cầu.\n') });
+    await attach.getByRole('button', { name: 'Đính kèm' }).click();
+    await attach.waitFor({ state: 'hidden' });
+    await expect.poll(() => row(security).first().textContent()).toContain('ket-qua-kiem-tra-3.3.0.txt');
+    expect(await row(security).first().textContent()).toContain('Kết quả kiểm tra an ninh');
 
     const admin = pages.get('admin')!;
     await admin.getByTestId('menu-registrations').click();

@@ -27,6 +27,8 @@ export interface RegistryWorld {
   otherUnitId: number;
   /** Headers of a fresh session of `username` at the clock's time. */
   as(username: string): Promise<Record<string, string>>;
+  /** The security team attaches the system's security test report to request `id` (needed to grant a connection or version). */
+  attachTestReport(id: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,14 @@ export async function registryWorld(startIso: string): Promise<RegistryWorld> {
     gw, sim, clock, unitId: unit.id, otherUnitId: other.id,
     async as(username) {
       return sessionHeaders(gw.storage, ids.get(username)!, clock.now.getTime());
+    },
+    async attachTestReport(id) {
+      const content = Buffer.from('KẾT QUẢ KIỂM TRA AN NINH\nHệ thống đạt yêu cầu kết nối; không phát hiện lỗ hổng nghiêm trọng.\n').toString('base64');
+      const r = await gw.app.inject({
+        method: 'POST', url: `/api/v1/registrations/${id}/attachments`, headers: await sessionHeaders(gw.storage, ids.get('anninh2')!, clock.now.getTime()),
+        payload: { kind: 'security_test_report', filename: 'ket-qua-kiem-tra.txt', mediaType: 'text/plain', contentBase64: content },
+      });
+      if (r.statusCode !== 200) throw new Error(`attaching the test report failed: ${r.statusCode} ${r.body}`);
     },
     async close() {
       await gw.close();

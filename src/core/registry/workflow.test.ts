@@ -10,7 +10,7 @@ const approval = { approvingBody: 'C06, Bộ Công an', documentNumber: '123/C06
 
 const submitted = (over: Partial<StepState> = {}): StepState => ({
   kind: 'new_connection', status: 'submitted', currentStep: 0, steps: DEFAULT_WORKFLOW, submittedBy: manager.username, submittedOn: '2026-02-13',
-  priorActors: [], app: { status: 'pending', securityLevel: 3 }, ...over,
+  priorActors: [], app: { status: 'pending', securityLevel: 3 }, attachmentKinds: ['written_report', 'security_test_report'], ...over,
 });
 const assessed = (over: Partial<StepState> = {}) => submitted({ status: 'under_assessment', currentStep: 1, priorActors: [security.username], ...over });
 
@@ -69,6 +69,21 @@ describe('what the grant requires of the system', () => {
       expect(d).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
       expect(!d.ok && d.message?.vi).toContain('cấp độ');
     }
+  });
+
+  it('refuses to grant a new connection or a new version without the security test report on file (Art. 6: tested before connecting and after a design change)', () => {
+    for (const kind of ['new_connection', 'new_version'] as const) {
+      const app = { status: kind === 'new_connection' ? 'pending' : 'approved', securityLevel: 3 };
+      const d = decideStep(assessed({ kind, app, attachmentKinds: ['written_report', 'other'] }), admin, { step: 'grant', outcome: 'pass', approval }, '2026-02-24');
+      expect(d).toMatchObject({ ok: false, code: 'INVALID_REQUEST', reason: 'no security test report attached' });
+      if (!d.ok) expect(d.message?.vi).toContain('kết quả kiểm tra an ninh');
+    }
+    // A new device or function changes no code: the written report suffices.
+    for (const kind of ['new_device', 'new_function'] as const) {
+      expect(decideStep(assessed({ kind, app: { status: 'approved', securityLevel: 3 }, attachmentKinds: [] }), admin, { step: 'grant', outcome: 'pass', approval }, '2026-02-24')).toMatchObject({ ok: true });
+    }
+    // A rejection needs no report.
+    expect(decideStep(assessed({ attachmentKinds: [] }), admin, { step: 'grant', outcome: 'reject', reason: 'Chưa kiểm tra an ninh' }, '2026-02-24')).toMatchObject({ ok: true, result: 'rejected' });
   });
 
   it('refuses to grant a connection revoked meanwhile, or a change to a system that is not connected', () => {

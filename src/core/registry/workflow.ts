@@ -62,6 +62,8 @@ export interface StepState {
   /** Who performed the earlier steps of this request. */
   priorActors: readonly string[];
   app: { status: string; securityLevel: number | null };
+  /** The kinds of the request's attachments (written_report, security_test_report, other). */
+  attachmentKinds: readonly string[];
 }
 
 export interface StepAction {
@@ -107,6 +109,8 @@ export function decideStep(state: StepState, actor: Actor, action: StepAction, t
   if (!approvalCheck.ok) return approvalCheck;
   const appCheck = checkAppMayBeGranted(state.kind, state.app);
   if (!appCheck.ok) return appCheck;
+  const testCheck = checkSecurityTested(state.kind, state.attachmentKinds);
+  if (!testCheck.ok) return testCheck;
   return { ok: true, result: 'approved', next: { status: 'approved', currentStep: state.currentStep }, notify: 'manager' };
 }
 
@@ -139,6 +143,24 @@ function checkAppMayBeGranted(kind: RegistrationKind, app: StepState['app']): { 
   }
   if (app.securityLevel === null || app.securityLevel < MIN_CONNECTION_SECURITY_LEVEL) return securityLevelTooLow(app.securityLevel);
   return { ok: true };
+}
+
+/**
+ * Thông tư 46/2022/TT-BCA Art. 6 [V]: a system is tested with the police's tools before it connects
+ * and after any change of its design. A new connection or a new version is granted only with the
+ * security test report on file (an attachment of kind security_test_report).
+ */
+export const TESTED_KINDS: readonly RegistrationKind[] = ['new_connection', 'new_version'];
+
+function checkSecurityTested(kind: RegistrationKind, attachmentKinds: readonly string[]): { ok: true } | Refused {
+  if (!TESTED_KINDS.includes(kind) || attachmentKinds.includes('security_test_report')) return { ok: true };
+  return {
+    ok: false, code: 'INVALID_REQUEST', reason: 'no security test report attached',
+    message: {
+      vi: 'Cần đính kèm kết quả kiểm tra an ninh của hệ thống trước khi chấp thuận (Điều 6 Thông tư 46/2022/TT-BCA)',
+      en: 'Attach the system\'s security test report before granting (Circular 46/2022/TT-BCA Art. 6)',
+    },
+  };
 }
 
 export function securityLevelTooLow(level: number | null): Refused {

@@ -21,6 +21,7 @@ describe('enforcement of the registry at the gateway (R2)', () => {
   };
   const grant = async (id: number, day: string) => {
     expect((await post('anninh1', `/api/v1/registrations/${id}/steps`, { step: 'assessment', outcome: 'pass' })).statusCode).toBe(200);
+    await w.attachTestReport(id);
     expect((await post('quantri1', `/api/v1/registrations/${id}/steps`, { step: 'grant', outcome: 'pass', approval: approvalOn(day) })).json().status).toBe('approved');
   };
   let n = 0;

@@ -67,6 +67,10 @@ describe('requests and their approval workflow (R2)', () => {
     w.clock.set('2026-02-24T10:00:00+07:00');
     const incomplete = await post('quantri1', `/api/v1/registrations/${id}/steps`, { step: 'grant', outcome: 'pass' });
     expect(incomplete.json().error.code).toBe('INVALID_REQUEST');
+    // Not before the security test report is on file (Thông tư 46/2022/TT-BCA Art. 6).
+    const untested = await post('quantri1', `/api/v1/registrations/${id}/steps`, { step: 'grant', outcome: 'pass', approval: approvalOn('2026-02-24') });
+    expect(untested.json().error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('kết quả kiểm tra an ninh') });
+    await w.attachTestReport(id);
     const granted = await post('quantri1', `/api/v1/registrations/${id}/steps`, { step: 'grant', outcome: 'pass', approval: approvalOn('2026-02-24') });
     expect(granted.statusCode).toBe(200);
     expect(granted.json()).toMatchObject({ status: 'approved', pendingStep: null, approval: approvalOn('2026-02-24'), workingDaysLeft: 8 });
@@ -146,6 +150,7 @@ describe('requests and their approval workflow (R2)', () => {
     await post('anninh1', `/api/v1/registrations/${after.id}/steps`, { step: 'assessment', outcome: 'pass' });
     // One person, one step: the second security step needs someone else.
     expect((await post('anninh1', `/api/v1/registrations/${after.id}/steps`, { step: 'approval', outcome: 'pass', approval: approvalOn('2026-02-13') })).json().error.code).toBe('FORBIDDEN');
+    await w.attachTestReport(after.id);
     expect((await post('anninh2', `/api/v1/registrations/${after.id}/steps`, { step: 'approval', outcome: 'pass', approval: approvalOn('2026-02-13') })).json().status).toBe('approved');
     // The request submitted before keeps the workflow it was submitted under.
     await post('anninh1', `/api/v1/registrations/${before.id}/steps`, { step: 'assessment', outcome: 'pass' });

@@ -187,6 +187,7 @@ export function registrationRoutes(deps: GatewayDeps): FastifyPluginAsync {
       kind: r.kind as (typeof REGISTRATION_KINDS)[number], status: r.status as (typeof REGISTRATION_STATUSES)[number], currentStep: r.current_step, steps,
       submittedBy: r.submitted_by, submittedOn: r.submitted_on, priorActors: prior.map((s) => s.actor),
       app: { status: r.app_status, securityLevel: r.app_security_level ?? null },
+      attachmentKinds: (await reg.attachmentsOf(db, [r.id])).map((a) => a.kind),
     }, actorOf(req.principal), action, day);
     if (!decision.ok) return refuse(req, 'registration.step', decision, about, { registrationId: r.id, step: action.step, outcome: action.outcome });
     const def = steps[r.current_step]!;

@@ -4,8 +4,8 @@
  * records the written grant. The gateway decides who may act; the page only offers the pending step
  * to the role it belongs to.
  */
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { PaperClipOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { may } from '../access';
@@ -13,6 +13,7 @@ import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../components/useAction';
 import { useApi } from '../components/useApi';
 import { formatDate } from '../format';
 import { useLang, type MessageKey } from '../i18n';
@@ -35,6 +36,23 @@ interface Registration {
   pendingStep: { name: string; role: string; label: { vi: string; en: string } } | null;
   rejectReason: string | null;
   approval: { approvingBody: string; documentNumber: string; documentDate: string; signer: string } | null;
+  attachments: Array<{ id: number; kind: string; filename: string; size: number; textChecked: boolean }>;
+}
+
+/** What may be attached (R2: the written report; Thông tư 46/2022/TT-BCA Art. 6: the security test report). */
+const ATTACHMENT_KINDS = ['written_report', 'security_test_report', 'other'] as const;
+
+interface AttachForm {
+  kind: (typeof ATTACHMENT_KINDS)[number];
+  file: UploadFile[];
+}
+
+/** The file's bytes as base64, as the gateway takes them. */
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 const KINDS = ['new_connection', 'new_version', 'new_function', 'new_device'] as const;
@@ -71,11 +89,12 @@ export function RegistrationsPage() {
   const list = useApi<Registration[]>('/api/v1/registrations?limit=200');
   const [creating, setCreating] = useState(false);
   const [acting, setActing] = useState<{ r: Registration; outcome: 'pass' | 'reject' } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [appKey, setAppKey] = useState<string | null>(null);
   const [newForm] = Form.useForm<NewForm>();
   const [stepForm] = Form.useForm<StepForm>();
+  const [attaching, setAttaching] = useState<Registration | null>(null);
+  const [attachForm] = Form.useForm<AttachForm>();
   const kind = Form.useWatch('kind', newForm) ?? 'new_version';
 
   const kindLabel = (k: string) => (KINDS as readonly string[]).includes(k) ? t(`reg.kind.${k}` as MessageKey) : k;
@@ -83,8 +102,6 @@ export function RegistrationsPage() {
   const needsApproval = (r: Registration) => r.pendingStep?.role === 'admin' || r.pendingStep?.name === 'grant';
 
   async function submit(v: NewForm) {
-    setBusy(true);
-    setError(null);
     const common = { plannedDate: v.plannedDate.format('YYYY-MM-DD'), description: v.description.trim() };
     const version = { version: v.version.trim(), fingerprint: v.fingerprint.trim() };
     const body = v.kind === 'new_version'
@@ -96,25 +113,18 @@ export function RegistrationsPage() {
           procedures: v.procedures ?? [], fields: v.fields ?? [], ...(v.dailyQuota !== undefined && v.dailyQuota !== null ? { dailyQuota: v.dailyQuota } : {}),
         },
       };
-    try {
-      const created = await api.post<Registration & { appKey?: string }>('/api/v1/registrations', body);
+    await run(() => api.post<Registration & { appKey?: string }>('/api/v1/registrations', body), async (created) => {
       void message.success(t('reg.submitted'));
       setCreating(false);
       newForm.resetFields();
       if (created.appKey) setAppKey(created.appKey);
       await list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function step(v: StepForm) {
     if (!acting) return;
     const { r, outcome } = acting;
-    setBusy(true);
-    setError(null);
     const body = {
       step: r.pendingStep!.name, outcome,
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
@@ -123,19 +133,30 @@ export function RegistrationsPage() {
         approval: { approvingBody: v.approvingBody!.trim(), documentNumber: v.documentNumber!.trim(), documentDate: v.documentDate!.format('YYYY-MM-DD'), signer: v.signer!.trim() },
       } : {}),
     };
-    try {
-      await api.post(`/api/v1/registrations/${r.id}/steps`, body);
+    await run(() => api.post(`/api/v1/registrations/${r.id}/steps`, body), async () => {
       void message.success(t('reg.done'));
       setActing(null);
       await list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
+  }
+
+  async function attach(v: AttachForm) {
+    if (!attaching) return;
+    const file = v.file[0]?.originFileObj;
+    if (!file) return;
+    const id = attaching.id;
+    await run(async () => api.post(`/api/v1/registrations/${id}/attachments`, {
+      kind: v.kind, filename: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: await base64Of(file),
+    }), async () => {
+      void message.success(t('reg.attached'));
+      setAttaching(null);
+      await list.reload();
+    });
   }
 
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
+  /** The unit head, the security team and administrators attach files to a request still open. */
+  const mayAttach = (r: Registration) => (may(me.role, 'submitRegistration') || decider) && (r.status === 'submitted' || r.status === 'under_assessment');
   const decider = may(me.role, 'decideRegistration');
 
   return (
@@ -156,7 +177,7 @@ export function RegistrationsPage() {
         <Alert type="warning" showIcon closable={{ onClose: () => setAppKey(null) }} style={{ marginBottom: 16 }}
           title={<>{t('reg.appKey')} <Typography.Text code copyable>{appKey}</Typography.Text></>} />
       )}
-      {!creating && !acting && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      {!creating && !acting && !attaching && <ErrorAlert error={error} onClose={() => setError(null)} />}
       <ErrorAlert error={list.error} />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<Registration>
@@ -165,14 +186,14 @@ export function RegistrationsPage() {
           loading={list.loading}
           dataSource={list.data ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1340 }}
           locale={{ emptyText: t('reg.empty') }}
           data-testid="reg-table"
           columns={[
             { title: '#', dataIndex: 'id', width: 55 },
             { title: t('reg.kind'), dataIndex: 'kind', width: 130, render: (k: string) => kindLabel(k) },
             {
-              title: t('reg.app'), key: 'app',
+              title: t('reg.app'), key: 'app', width: 240,
               render: (_: unknown, r) => <>{r.appName}<Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.appId} · {r.unitCode}{r.version && ` · ${t('reg.version')} ${r.version.version}`}</Typography.Text></>,
             },
             {
@@ -198,6 +219,23 @@ export function RegistrationsPage() {
                   {r.rejectReason && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.rejectReason}</Typography.Text>}
                   {r.approval && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.approval.documentNumber} ({formatDate(r.approval.documentDate)})</Typography.Text>}
                 </>
+              ),
+            },
+            {
+              title: t('reg.attachments'), key: 'attachments', width: 210,
+              render: (_: unknown, r: Registration) => (
+                <div data-testid={`reg-attachments-${r.id}`}>
+                  {r.attachments.map((a) => (
+                    <Typography.Text key={a.id} style={{ display: 'block', fontSize: 12 }}>
+                      <a href={`/api/v1/registrations/${r.id}/attachments/${a.id}`}>{a.filename}</a>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {t(`reg.attachKind.${a.kind}` as MessageKey)}{a.textChecked ? '' : ` · ${t('reg.notChecked')}`}</Typography.Text>
+                    </Typography.Text>
+                  ))}
+                  {mayAttach(r) && (
+                    <Button size="small" icon={<PaperClipOutlined />} style={{ marginTop: 4 }} data-testid={`reg-attach-${r.id}`}
+                      onClick={() => { attachForm.resetFields(); setError(null); setAttaching(r); }}>{t('reg.attach')}</Button>
+                  )}
+                </div>
               ),
             },
             ...(decider ? [{
@@ -296,6 +334,22 @@ export function RegistrationsPage() {
             </>
           )}
           <Form.Item name="note" label={t('common.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+        </Form>
+      </FormModal>
+
+      <FormModal open={attaching !== null} title={attaching ? t('reg.attachTitle', { id: attaching.id }) : ''} className="reg-attach-modal" form={attachForm}
+        onClose={() => setAttaching(null)} okText={t('reg.attach')} busy={busy}>
+        {attaching && <ErrorAlert error={error} onClose={() => setError(null)} />}
+        <Form<AttachForm> form={attachForm} name="registration-attach" layout="vertical" initialValues={{ kind: 'security_test_report', file: [] }} onFinish={(v) => void attach(v)}>
+          <Form.Item name="kind" label={t('reg.attachKind')} rules={[{ required: true }]}>
+            <Select options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`reg.attachKind.${k}` as MessageKey) }))} />
+          </Form.Item>
+          <Form.Item name="file" label={t('reg.attachFile')} valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+            rules={[{ validator: (_, v: UploadFile[] | undefined) => (v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('common.required')))) }]}>
+            <Upload beforeUpload={() => false} maxCount={1} accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain">
+              <Button icon={<PaperClipOutlined />}>{t('reg.chooseFile')}</Button>
+            </Upload>
+          </Form.Item>
         </Form>
       </FormModal>
     </>
