@@ -24,7 +24,7 @@ export function severityOf(s: string): Severity {
  * default; an unapproved client version is the administrator's, who keeps the register of approved
  * versions (R2). Security and administrators may both act on any alert.
  */
-const OWNERS: Partial<Record<RuleId, Role>> = { 'app-version.unapproved': 'admin' };
+const OWNERS: Partial<Record<RuleId, Role>> = { 'app-version.unapproved': 'admin', 'app-function.unapproved': 'admin' };
 
 export function ownerOf(rule: RuleId): Role {
   return OWNERS[rule] ?? 'security';

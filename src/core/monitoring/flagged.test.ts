@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, context, FakeLedger } from './fixtures.js';
-import { sharedAccountAlerts, stateSecretAlerts, unapprovedVersionAlerts } from './flagged.js';
+import { sharedAccountAlerts, stateSecretAlerts, unapprovedFunctionAlerts, unapprovedVersionAlerts } from './flagged.js';
 
 describe('suspected shared accounts (R4)', () => {
   it('raise a high alert per account and day, as the login route records them', () => {
@@ -39,6 +39,31 @@ describe('unapproved client versions (R2)', () => {
     const l = new FakeLedger();
     l.lookup({ ts: at('2026-03-05T09:00'), actor: 'desk01', app: 'tthc-xa' });
     expect(unapprovedVersionAlerts(l.entries, context())).toEqual([]);
+  });
+});
+
+describe('unapproved functions (R2)', () => {
+  const change = (ts: string, procedure: string | null) => ({
+    ts: at(ts), operation: 'registration.unapproved_change', category: 'registration', outcome: 'UNAPPROVED_CHANGE', actor: 'desk01', app_id: 'tthc-xa', unit_code: 'U1',
+    detail: procedure ? { severity: 'high', notify: 'security', procedure } : { severity: 'high', notify: 'security', versionStatus: 'unregistered' },
+  });
+
+  it('raise an alert per system and day naming the procedures it was not approved for, owned by the administrators', () => {
+    const l = new FakeLedger();
+    l.add(change('2026-03-05T09:00', '1.004222'));
+    l.add(change('2026-03-05T09:30', '1.004222'));
+    l.add(change('2026-03-05T10:00', '2.000111'));
+    const alerts = unapprovedFunctionAlerts(l.entries, context());
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ rule: 'app-function.unapproved', requirement: 'R2', subject: { app: 'tthc-xa', unit: 'U1' }, dedupKey: 'app-function.unapproved|app:tthc-xa|2026-03-05' });
+    expect(alerts[0]!.evidence).toMatchObject({ procedures: { '1.004222': 2, '2.000111': 1 } });
+    expect(alerts[0]!.title.vi).toContain('1.004222, 2.000111');
+  });
+
+  it('leave a version change to its own rule', () => {
+    const l = new FakeLedger();
+    l.add(change('2026-03-05T09:00', null));
+    expect(unapprovedFunctionAlerts(l.entries, context())).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Events other modules already flag, raised as alerts so that someone handles them (R6): a session
- * the accounts module suspects is shared (R4), a client version not approved in writing (R2), and
+ * the accounts module suspects is shared (R4), a client version or a function (a procedure the
+ * system was not registered for) not approved in writing (R2), and
  * content blocked for bearing a state-secret marking (R5). Each entry is a violation on its own,
  * so one is enough; the alert gathers a subject's entries of one local day.
  */
@@ -29,6 +30,16 @@ export const UNAPPROVED_VERSION: RuleDef = {
   },
 };
 
+export const UNAPPROVED_FUNCTION: RuleDef = {
+  id: 'app-function.unapproved',
+  requirement: 'R2',
+  severity: 'warning',
+  description: {
+    vi: 'Hệ thống kết nối dùng chức năng (thủ tục hành chính) chưa được phê duyệt bằng văn bản',
+    en: 'A system used a function (an administrative procedure) not approved in writing',
+  },
+};
+
 export const STATE_SECRET: RuleDef = {
   id: 'state-secret.blocked',
   requirement: 'R5',
@@ -43,6 +54,9 @@ export const STATE_SECRET: RuleDef = {
 const isShared = (e: MonitorEntry): boolean => e.operation === 'session.shared_suspected';
 const isUnapproved = (e: MonitorEntry): boolean => e.outcome === 'APP_VERSION_NOT_APPROVED';
 const isSecret = (e: MonitorEntry): boolean => e.outcome === 'STATE_SECRET_BLOCKED';
+/** The gateway records `registration.unapproved_change` with `{ procedure }` beside the refused lookup. */
+const procedureOf = (e: MonitorEntry): string | null => (typeof e.detail?.['procedure'] === 'string' ? e.detail['procedure'] : null);
+const isUnapprovedFunction = (e: MonitorEntry): boolean => e.operation === 'registration.unapproved_change' && procedureOf(e) !== null;
 
 function perSubjectDay(
   entries: readonly MonitorEntry[],
@@ -90,6 +104,22 @@ export function unapprovedVersionAlerts(entries: readonly MonitorEntry[], ctx: R
     }));
 }
 
+export function unapprovedFunctionAlerts(entries: readonly MonitorEntry[], ctx: RuleContext): AlertDraft[] {
+  return perSubjectDay(entries, ctx, isUnapprovedFunction, (e) => (e.app_id === null ? null : withUnit(e, { app: e.app_id })))
+    .map(({ subject, day, list }) => {
+      const procedures = distinct(list, procedureOf).join(', ');
+      return draftAlert(UNAPPROVED_FUNCTION, {
+        subject,
+        scope: [day],
+        title: {
+          vi: `Hệ thống ${subject.app} gọi thủ tục chưa được phê duyệt: ${procedures} (ngày ${day})`,
+          en: `System ${subject.app} called procedures not approved for it: ${procedures} (${day})`,
+        },
+        evidence: { ...span(list), procedures: tally(list, (e) => procedureOf(e) ?? '?'), actors: distinct(list, (e) => e.actor) },
+      });
+    });
+}
+
 export function stateSecretAlerts(entries: readonly MonitorEntry[], ctx: RuleContext): AlertDraft[] {
   const subjectOf = (e: MonitorEntry): AlertSubject | null =>
     e.actor !== null ? withUnit(e, { actor: e.actor }) : e.app_id !== null ? withUnit(e, { app: e.app_id }) : e.unit_code !== null ? { unit: e.unit_code } : {};
@@ -108,10 +138,11 @@ export function stateSecretAlerts(entries: readonly MonitorEntry[], ctx: RuleCon
 }
 
 export const flaggedRules: RuleFamily = {
-  rules: [SHARED_ACCOUNT, UNAPPROVED_VERSION, STATE_SECRET],
+  rules: [SHARED_ACCOUNT, UNAPPROVED_VERSION, UNAPPROVED_FUNCTION, STATE_SECRET],
   evaluate: (entries, ctx) => [
     ...sharedAccountAlerts(entries, ctx),
     ...unapprovedVersionAlerts(entries, ctx),
+    ...unapprovedFunctionAlerts(entries, ctx),
     ...stateSecretAlerts(entries, ctx),
   ],
 };

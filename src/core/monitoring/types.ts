@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'refusals.spike',
   'account.shared',
   'app-version.unapproved',
+  'app-function.unapproved',
   'state-secret.blocked',
   'account.dormant-use',
 ] as const;
