@@ -3,6 +3,7 @@
  * requests with their steps and attachments, the workflow's steps, and the administrators'
  * working-day calendar overrides. Decisions live in core/registry; this module stores them.
  */
+import { widenScope } from '../core/lookup/admission.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { buildCalendar, type CalendarOverrides, type WorkingCalendar } from '../core/calendar/index.js';
@@ -253,7 +254,7 @@ async function applyEffects(trx: Db, registrationId: number, e: Effects): Promis
   if (e.device && r.device_id !== null) await trx.updateTable('app_devices').set({ status: e.device.status }).where('id', '=', r.device_id).execute();
   if (e.addScope) {
     const app = await trx.selectFrom('apps').select(['procedures_used', 'fields_used']).where('id', '=', r.app_id).executeTakeFirstOrThrow();
-    const merge = (a: string | null | undefined, b: string | null) => JSON.stringify([...new Set([...jsonList(a), ...jsonList(b)])]);
+    const merge = (a: string | null | undefined, b: string | null) => JSON.stringify(widenScope(jsonList(a), jsonList(b)));
     await trx.updateTable('apps').set({ procedures_used: merge(app.procedures_used, r.procedures), fields_used: merge(app.fields_used, r.fields) }).where('id', '=', r.app_id).execute();
   }
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IdNumberCheck } from '../id-number.js';
-import { DOSSIER_CODE, MAX_PURPOSE_LENGTH, allowedFields, checkActingUser, checkAppScope, checkSecurityLevel, checkAppAccess, checkPurpose, type PurposeInput } from './admission.js';
+import { DOSSIER_CODE, MAX_PURPOSE_LENGTH, allowedFields, checkActingUser, checkAppScope, checkSecurityLevel, widenScope, checkAppAccess, checkPurpose, type PurposeInput } from './admission.js';
 import { CITIZEN_FIELDS } from './fields.js';
 
 const VALID_ID: IdNumberCheck = {
@@ -267,3 +267,14 @@ describe('checkAppScope', () => {
     expect(checkAppScope({ procedures: [], fields: [] }, '1.004222', procedureFields)).toEqual({ ok: true, fields: procedureFields });
   });
 });
+
+describe('widenScope', () => {
+  it('adds an approved function\'s procedures or fields to a declared scope, once each', () => {
+    expect(widenScope(['1.001193'], ['1.004222', '1.001193'])).toEqual(['1.001193', '1.004222']);
+  });
+
+  it('leaves an empty scope empty: it already stands for everything, and an approval never narrows it', () => {
+    expect(widenScope([], ['religion'])).toEqual([]);
+  });
+});
+

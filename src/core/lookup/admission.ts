@@ -84,6 +84,15 @@ export function checkAppScope(scope: AppScope, procedureCode: string, procedureF
   return { ok: true, fields };
 }
 
+/**
+ * A scope list widened by an approved new function. An empty list already stands for everything
+ * (no scope declared, or all of the procedures' fields), so adding to it leaves it empty: an
+ * approval never narrows what a system may do.
+ */
+export function widenScope(current: readonly string[], added: readonly string[]): string[] {
+  return current.length === 0 ? [] : [...new Set([...current, ...added])];
+}
+
 export interface PurposeInput {
   idCheck: IdNumberCheck;
   procedure: { fields: readonly string[]; active: boolean } | undefined;
