@@ -48,6 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('dormancy sweep on %s', (engine) 
     await ledger.append(draft({ request_id: 'r2', category: 'account', operation: 'auth.login', outcome: 'INVALID_CREDENTIALS', actor: 'doanmatkhau01' }));
     // Nor does a system naming the person in X-On-Behalf-Of and being refused (another unit's key, say).
     await ledger.append(draft({ request_id: 'r3', category: 'lookup', operation: 'lookup', outcome: 'FORBIDDEN', actor: 'doanmatkhau01', unit_code: 'KHAC' }));
+    await ledger.append(draft({ request_id: 'r4', category: 'lookup', operation: 'lookup.reserve', outcome: 'RATE_LIMITED', actor: 'doanmatkhau01', unit_code: 'KHAC' }));
     clock = NOW;
   });
   afterAll(async () => {

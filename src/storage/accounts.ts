@@ -56,17 +56,21 @@ export async function setPassword(db: Db, userId: number, hash: string, nowMs: n
 // ---------------------------------------------------------------------------------------------
 // Dormancy (TCVN 14423: accounts unused for 45 days are disabled)
 
-const ADMITTED_OPERATIONS = ['lookup.reserve', 'lookup.result', 'verification.reserve', 'verification.result'];
+/** A granted reservation, or the upstream's answer that follows one. */
+const RESERVE_OPERATIONS = ['lookup.reserve', 'verification.reserve'];
+const RESULT_OPERATIONS = ['lookup.result', 'verification.result'];
 
 /**
  * When this person last looked a citizen up or verified one — in the portal or through a connected
  * system acting on their behalf — from the ledger's actor index, newest first; null if never.
  * Logins and failed logins do not count: someone trying passwords must not keep an account alive.
  * Nor do refused lookups: any system can name a person in X-On-Behalf-Of, so only a request that
- * passed every check (its reservation and result entries) is use by that person.
+ * passed every check and was granted its quota (a RESERVED reservation, then its result) is use by
+ * that person; a reservation refused for quota, rate or an upstream lock is not.
  */
 export async function lastActedAt(db: Db, username: string): Promise<number | null> {
-  const r = await db.selectFrom('ledger').select('ts').where('actor', '=', username).where('operation', 'in', ADMITTED_OPERATIONS)
+  const r = await db.selectFrom('ledger').select('ts').where('actor', '=', username)
+    .where((eb) => eb.or([eb('operation', 'in', RESULT_OPERATIONS), eb.and([eb('operation', 'in', RESERVE_OPERATIONS), eb('outcome', '=', 'RESERVED')])]))
     .orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return r?.ts ?? null;
 }
