@@ -163,7 +163,7 @@ export function IncidentsPage() {
               { required: true, message: t('common.required') },
               { validator: (_, v: Dayjs | undefined) => (!v || discoveredInstant(v)!.getTime() <= Date.now() ? Promise.resolve() : Promise.reject(new Error(t('inc.future')))) },
             ]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" placeholder="dd/mm/yyyy hh:mm" disabledDate={(d) => d.format('YYYY-MM-DD') > today()} style={{ width: 240 }} />
+            <DatePicker showTime={{ format: 'HH:mm' }} showNow={false} format="DD/MM/YYYY HH:mm" placeholder="dd/mm/yyyy hh:mm" disabledDate={(d) => d.format('YYYY-MM-DD') > today()} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item name="severity" label={t('inc.severity')} rules={[{ required: true }]}>
             <Select style={{ width: 240 }} options={SEVERITIES.map((s) => ({ value: s, label: t(`inc.severity.${s}` as MessageKey) }))} />
