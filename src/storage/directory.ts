@@ -4,7 +4,8 @@
  */
 import { decideAllocation, type AllocationRefusal } from '../core/quota/quota.js';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Storage } from './db.js';
 import type { AppRow, Database, ProcedureRow, UnitRow, UserRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -21,11 +22,20 @@ export async function unitByCode(db: Db, code: string): Promise<UnitRow | undefi
   return db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** Whether unit `code` (a new one when it does not exist) may be allocated `requested` a day (core `decideAllocation`). */
-export async function decideUnitAllocation(db: Db, code: string, requested: number, cap: number): Promise<{ ok: true } | AllocationRefusal> {
-  const units = await listUnits(db);
-  const othersTotal = units.filter((u) => u.code !== code).reduce((sum, u) => sum + u.daily_quota, 0);
-  return decideAllocation({ requested, current: units.find((u) => u.code === code)?.daily_quota ?? 0, othersTotal, cap });
+/**
+ * Runs `write` if unit `code` (a new one when it does not exist) may be allocated `requested` a day
+ * (core `decideAllocation`), in one transaction with the units locked against other allocation
+ * changes: two administrators raising two units at once cannot both pass on the old total. On
+ * SQLite the single writer already serialises them.
+ */
+export async function withAllocation<T>(storage: Storage, code: string, requested: number, cap: number, write: (trx: Db) => Promise<T>): Promise<{ ok: true; value: T } | AllocationRefusal> {
+  return storage.db.transaction().execute(async (trx) => {
+    if (storage.kind === 'postgres') await sql`lock table units in share row exclusive mode`.execute(trx);
+    const units = await listUnits(trx);
+    const othersTotal = units.filter((u) => u.code !== code).reduce((sum, u) => sum + u.daily_quota, 0);
+    const d = decideAllocation({ requested, current: units.find((u) => u.code === code)?.daily_quota ?? 0, othersTotal, cap });
+    return d.ok ? { ok: true as const, value: await write(trx) } : d;
+  });
 }
 
 export async function setUnitQuota(db: Db, code: string, dailyQuota: number): Promise<boolean> {

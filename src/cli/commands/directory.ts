@@ -18,11 +18,11 @@ function audit(ctx: CommandContext, operation: string, detail: Record<string, un
 
 const json = ['--json', 'one JSON document on stdout'] as const;
 
-/** R1: the units' allocations together stay within the province's usable cap (exit 2 otherwise). */
-async function assertAllocation(ctx: CommandContext, code: string, requested: number): Promise<void> {
-  const cap = provinceCap(ctx.config.upstreamDailyThreshold, ctx.config.quotaSafetyMargin);
-  const d = await dir.decideUnitAllocation(ctx.storage.db, code, requested, cap);
-  if (!d.ok) throw new CliError(`--daily-quota: ${d.message.vi} / ${d.message.en}`, 2);
+/** R1: the units' allocations together stay within the province's usable cap (exit 2 otherwise); `write` runs only then. */
+async function allocating<T>(ctx: CommandContext, code: string, requested: number, write: Parameters<typeof dir.withAllocation<T>>[4]): Promise<T> {
+  const r = await dir.withAllocation(ctx.storage, code, requested, provinceCap(ctx.config.upstreamDailyThreshold, ctx.config.quotaSafetyMargin), write);
+  if (!r.ok) throw new CliError(`--daily-quota: ${r.message.vi} / ${r.message.en}`, 2);
+  return r.value;
 }
 
 export function register(program: Command): void {
@@ -32,8 +32,7 @@ export function register(program: Command): void {
     .action((o: { code: string; name: string; dailyQuota: string; json?: boolean }) => withContext(async (ctx) => {
       const dailyQuota = parseWhole('--daily-quota', o.dailyQuota);
       if (await dir.unitByCode(ctx.storage.db, o.code)) throw new CliError(`unit ${o.code} already exists`);
-      await assertAllocation(ctx, o.code, dailyQuota);
-      const u = await dir.addUnit(ctx.storage.db, { code: o.code, name: o.name, dailyQuota }, ctx.now().getTime());
+      const u = await allocating(ctx, o.code, dailyQuota, (trx) => dir.addUnit(trx, { code: o.code, name: o.name, dailyQuota }, ctx.now().getTime()));
       await audit(ctx, 'unit.add', { code: u.code, dailyQuota });
       print(o, { code: u.code, name: u.name, dailyQuota: u.daily_quota }, () => `đã thêm đơn vị / unit added: ${u.code} ${u.name} (${u.daily_quota}/ngày)`);
     }));
@@ -45,8 +44,7 @@ export function register(program: Command): void {
     .action((o: { code: string; dailyQuota: string; json?: boolean }) => withContext(async (ctx) => {
       const dailyQuota = parseWhole('--daily-quota', o.dailyQuota);
       if (!(await dir.unitByCode(ctx.storage.db, o.code))) throw new CliError(`no unit ${o.code}`);
-      await assertAllocation(ctx, o.code, dailyQuota);
-      if (!(await dir.setUnitQuota(ctx.storage.db, o.code, dailyQuota))) throw new CliError(`no unit ${o.code}`);
+      await allocating(ctx, o.code, dailyQuota, (trx) => dir.setUnitQuota(trx, o.code, dailyQuota));
       await audit(ctx, 'unit.set_quota', { code: o.code, dailyQuota });
       print(o, { code: o.code, dailyQuota }, () => `hạn mức của ${o.code}: ${dailyQuota}/ngày`);
     }));

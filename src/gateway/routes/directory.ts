@@ -26,10 +26,11 @@ export function directoryRoutes(deps: GatewayDeps): FastifyPluginAsync {
   };
   const now = () => deps.now().getTime();
 
-  /** R1: the units' allocations together stay within the province's usable cap. */
-  const assertAllocation = async (code: string, requested: number) => {
-    const d = await dir.decideUnitAllocation(db, code, requested, provinceCap(deps.config.upstreamDailyThreshold, deps.config.quotaSafetyMargin));
-    if (!d.ok) throw new DancuError('INVALID_REQUEST', `allocation over the province cap (at most ${d.available})`, d.message);
+  /** R1: the units' allocations together stay within the province's usable cap; `write` runs only then. */
+  const allocating = async <T>(code: string, requested: number, write: (trx: typeof db) => Promise<T>): Promise<T> => {
+    const r = await dir.withAllocation(deps.storage, code, requested, provinceCap(deps.config.upstreamDailyThreshold, deps.config.quotaSafetyMargin), write);
+    if (!r.ok) throw new DancuError('INVALID_REQUEST', `allocation over the province cap (at most ${r.available})`, r.message);
+    return r.value;
   };
   return async (app) => {
     app.get('/api/v1/units', { config: { access: { roles: ROLES } }, schema: { tags: ['directory'], summary: 'Danh sách đơn vị', response: { 200: Type.Array(UnitView) } } },
@@ -38,8 +39,7 @@ export function directoryRoutes(deps: GatewayDeps): FastifyPluginAsync {
     const NewUnit = Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 200 }), dailyQuota: Quota }, { additionalProperties: false });
     app.post<{ Body: Static<typeof NewUnit> }>('/api/v1/units', { config: { access: admin }, schema: { tags: ['directory'], summary: 'Thêm đơn vị', body: NewUnit, response: { 200: UnitView, '4xx': ErrorResponse } } }, async (req) => {
       if (await dir.unitByCode(db, req.body.code)) throw new DancuError('INVALID_REQUEST', 'unit exists', { vi: 'Mã đơn vị đã tồn tại', en: 'The unit code already exists' });
-      await assertAllocation(req.body.code, req.body.dailyQuota);
-      const u = await dir.addUnit(db, req.body, now());
+      const u = await allocating(req.body.code, req.body.dailyQuota, (trx) => dir.addUnit(trx, req.body, now()));
       await audit(req, 'unit.add', { code: u.code, dailyQuota: u.daily_quota });
       return { code: u.code, name: u.name, dailyQuota: u.daily_quota };
     });
@@ -50,8 +50,10 @@ export function directoryRoutes(deps: GatewayDeps): FastifyPluginAsync {
     }, async (req) => {
       const u = await dir.unitByCode(db, req.params.code);
       if (!u) throw new DancuError('NOT_FOUND');
-      if (req.body.dailyQuota !== undefined) await assertAllocation(u.code, req.body.dailyQuota);
-      await db.updateTable('units').set({ ...(req.body.name !== undefined ? { name: req.body.name } : {}), ...(req.body.dailyQuota !== undefined ? { daily_quota: req.body.dailyQuota } : {}) }).where('id', '=', u.id).execute();
+      const update = (trx: typeof db) => trx.updateTable('units')
+        .set({ ...(req.body.name !== undefined ? { name: req.body.name } : {}), ...(req.body.dailyQuota !== undefined ? { daily_quota: req.body.dailyQuota } : {}) }).where('id', '=', u.id).execute();
+      if (req.body.dailyQuota !== undefined) await allocating(u.code, req.body.dailyQuota, update);
+      else await update(db);
       await audit(req, 'unit.update', { code: u.code, ...req.body });
       const v = (await dir.unitByCode(db, u.code))!;
       return { code: v.code, name: v.name, dailyQuota: v.daily_quota };
