@@ -155,9 +155,9 @@ export function RegistrationsPage() {
   }
 
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
+  const decider = may(me.role, 'decideRegistration');
   /** The unit head, the security team and administrators attach files to a request still open. */
   const mayAttach = (r: Registration) => (may(me.role, 'submitRegistration') || decider) && (r.status === 'submitted' || r.status === 'under_assessment');
-  const decider = may(me.role, 'decideRegistration');
 
   return (
     <>
