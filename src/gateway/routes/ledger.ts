@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { DancuError } from '../../core/errors.js';
+import { maskIdNumber } from '../../core/id-number.js';
 import { activeHold, heldThrough, ledgerSearchAccess } from '../../core/privacy/index.js';
 import { startOfDayMs } from '../../core/time.js';
 import { idNumberHmac } from '../../keys.js';
@@ -55,7 +56,7 @@ export function ledgerRoutes(deps: GatewayDeps): FastifyPluginAsync {
       if (own && q.unit && q.unit !== own) throw new DancuError('FORBIDDEN', 'manager outside own unit');
       const idHmac = q.idNumber ? idNumberHmac(deps.keys, q.idNumber) : undefined;
       const searched = (outcome: string, detail: Record<string, unknown> | null = null) => p.kind === 'staff' && q.idNumber
-        ? record(deps, draft({ request_id: req.id, category: 'inspection', operation: 'ledger.search', outcome, actor: p.username, unit_code: p.unitCode, client_ip: req.ip.slice(0, 64), id_hmac: idHmac ?? null, id_masked: `${q.idNumber.slice(0, 3)}******${q.idNumber.slice(9)}`, detail }))
+        ? record(deps, draft({ request_id: req.id, category: 'inspection', operation: 'ledger.search', outcome, actor: p.username, unit_code: p.unitCode, client_ip: req.ip.slice(0, 64), id_hmac: idHmac ?? null, id_masked: maskIdNumber(q.idNumber), detail }))
         : Promise.resolve();
       // A number held back from disclosure (an investigation) is searched by security staff only.
       if (idHmac) {
