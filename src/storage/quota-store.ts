@@ -11,21 +11,20 @@ export async function quotaSummary(db: Kysely<Database>, day: string, threshold:
     (await db.selectFrom('quota_counters').select(['scope', 'used']).where('day', '=', day).where('scope', 'not like', 'rate:%').execute())
       .map((r) => [r.scope, r.used]),
   );
-  const shown = (scope: string, dailyQuota: number | null) => dailyQuota !== null || (counters.get(scope) ?? 0) > 0;
+  // A person or system is shown when it has a cap of its own or has used some today.
+  const shown = (l: OpenQuotaLine) => l.cap !== null || l.used > 0;
   const units = await db.selectFrom('units').select(['id', 'code', 'name', 'daily_quota']).orderBy('code').execute();
-  const users = (await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'users.username', 'users.daily_quota', 'units.code']).orderBy('users.username').execute())
-    .filter((u) => shown(`user:${u.id}`, u.daily_quota));
-  const apps = (await db.selectFrom('apps').innerJoin('units', 'units.id', 'apps.unit_id')
-    .select(['apps.id', 'apps.name', 'apps.daily_quota', 'units.code']).orderBy('apps.name').execute())
-    .filter((a) => shown(`app:${a.id}`, a.daily_quota));
+  const users = await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.username', 'users.daily_quota', 'units.code']).orderBy('users.username').execute();
+  const apps = await db.selectFrom('apps').innerJoin('units', 'units.id', 'apps.unit_id')
+    .select(['apps.id', 'apps.name', 'apps.daily_quota', 'units.code']).orderBy('apps.name').execute();
   return {
     day,
     threshold,
     province: line(counters.get('province') ?? 0, cap),
     units: units.map((u) => ({ code: u.code, name: u.name, ...line(counters.get(`unit:${u.id}`) ?? 0, u.daily_quota) })),
-    users: users.map((u) => ({ username: u.username, unitCode: u.code, ...openLine(counters.get(`user:${u.id}`) ?? 0, u.daily_quota) })),
-    apps: apps.map((a) => ({ id: a.id, name: a.name, unitCode: a.code, ...openLine(counters.get(`app:${a.id}`) ?? 0, a.daily_quota) })),
+    users: users.map((u) => ({ username: u.username, unitCode: u.code, ...openLine(counters.get(`user:${u.id}`) ?? 0, u.daily_quota) })).filter(shown),
+    apps: apps.map((a) => ({ id: a.id, name: a.name, unitCode: a.code, ...openLine(counters.get(`app:${a.id}`) ?? 0, a.daily_quota) })).filter(shown),
   };
 }
 
