@@ -5,7 +5,6 @@ import { channelsFrom } from '../notify/index.js';
 import type { Storage } from '../storage/db.js';
 import type { Ledger } from '../storage/ledger-writer.js';
 import type { MonitorSettings } from './context.js';
-import type { AccountPolicy } from '../core/accounts/policy.js';
 import { sweepDormantAccounts } from './dormant.js';
 import { runMonitor } from './monitor.js';
 import { schedule, type Scheduled } from './scheduler.js';
@@ -23,14 +22,14 @@ export function monitorSettingsOf(config: Pick<Config, 'timezone' | 'upstreamDai
  * Starts the monitoring job of a running dancu; null when DANCU_MONITOR_INTERVAL_MS is 0. The
  * returned `stop()` also closes the notification channels.
  */
-export function startMonitoring(o: { config: Config; storage: Storage; ledger: Ledger; now: () => Date; log?: Logger; accountPolicy?: AccountPolicy }): Scheduled | null {
+export function startMonitoring(o: { config: Config; storage: Storage; ledger: Ledger; now: () => Date; log?: Logger }): Scheduled | null {
   if (o.config.monitoring.intervalMs <= 0) return null;
   const channels = channelsFrom({ ...o.config.monitoring, timezone: o.config.timezone });
   const job = schedule('monitor', o.config.monitoring.intervalMs, async () => {
     // Dormant accounts first: a disabling is in the ledger before the rules read it. A failed sweep
     // is logged and tried again next run; it does not stop the detection.
     try {
-      const disabled = await sweepDormantAccounts({ storage: o.storage, ledger: o.ledger, policy: o.accountPolicy ?? o.config.security.account, now: o.now });
+      const disabled = await sweepDormantAccounts({ storage: o.storage, ledger: o.ledger, policy: o.config.security.account, now: o.now });
       if (disabled.length > 0) o.log?.warn({ job: 'dormancy', disabled: disabled.length }, 'dormant accounts disabled (the ledger names them)');
     } catch (err) {
       o.log?.error({ job: 'dormancy', err: { type: (err as Error).name, message: (err as Error).message } }, 'dormancy sweep failed');
